@@ -1,0 +1,27 @@
+/** The shared package's public surface: server, client, bots and replay import from here. */
+export * from "./rules/vocabulary.ts";
+export * from "./rules/tuning.ts";
+export * from "./rules/version.ts";
+export * from "./rules/effects.ts";
+export * from "./rules/institutions.ts";
+export * from "./rules/policies.ts";
+export * from "./rules/agendas.ts";
+export * from "./rules/stances.ts";
+export * from "./rules/proposals.ts";
+export * from "./rules/commands.ts";
+export * from "./rules/events.ts";
+export * from "./rules/state.ts";
+export * from "./rules/errors.ts";
+export * from "./rules/rng.ts";
+export * from "./rules/deterrence.ts";
+export * from "./rules/conditions.ts";
+export * from "./rules/checks.ts";
+export * from "./rules/setup.ts";
+export * from "./rules/apply.ts";
+export * from "./rules/scoring.ts";
+export * from "./rules/view.ts";
+export * from "./rules/legal.ts";
+export * from "./rules/record.ts";
+export { describeProposal, describeTerm } from "./rules/flow.ts";
+export * from "./content/card-schema.ts";
+export * from "./content/seed-schema.ts";

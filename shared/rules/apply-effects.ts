@@ -1,0 +1,176 @@
+import { conditionHolds, meterValue } from "./conditions.ts";
+import { institutionsInForceBetween } from "./deterrence.ts";
+import type { Draft } from "./draft.ts";
+import type { Effect } from "./effects.ts";
+import type { Cause } from "./events.ts";
+import { INSTITUTIONS, type InstitutionId } from "./institutions.ts";
+import { nextInt } from "./rng.ts";
+import { TUNING } from "./tuning.ts";
+import { membersOfPair, NATION_NAMES, STANCES, type MeterRef, type Nation, type Pair } from "./vocabulary.ts";
+
+/** The effect interpreter: the one place a meter, the firewall or an institution changes. */
+export function applyEffects(d: Draft, effects: readonly Effect[], cause: Cause): void {
+  for (const effect of effects) applyEffect(d, effect, cause);
+}
+
+export function applyEffect(d: Draft, effect: Effect, cause: Cause): void {
+  if (effect.if && !conditionHolds(d.s, effect.if)) return;
+  const historyShock = effect.domain === "history";
+  switch (effect.kind) {
+    case "trust":
+      return changeTrust(d, effect.pair, effect.delta, cause, historyShock);
+    case "support":
+      return changeMeter(d, { meter: "support", nation: effect.nation }, effect.delta, cause);
+    case "threat":
+    case "historyTension":
+    case "japanDefense":
+    case "burdenShared":
+      return changeMeter(d, { meter: effect.kind }, effect.delta, cause);
+    case "firewall":
+      if (d.s.firewall !== effect.state) {
+        d.s.firewall = effect.state;
+        d.events.push({ type: "firewallChanged", to: effect.state, cause });
+      }
+      return;
+    case "institution":
+      return changeInstitution(d, effect.institution, effect.op, cause, historyShock);
+    case "exportControls":
+      if (d.s.exportControls !== effect.active) {
+        d.s.exportControls = effect.active;
+        d.events.push({ type: "exportControlsChanged", active: effect.active, cause });
+      }
+      return;
+    case "counterstrike":
+      if (!d.s.counterstrike) {
+        d.s.counterstrike = true;
+        d.events.push({ type: "counterstrikeAcquired", cause });
+      }
+      return;
+    case "leadershipChange":
+      return changeGovernment(d, effect.nation, cause);
+    case "deterrenceBonus":
+      d.s.current.deterrenceBonus += effect.delta;
+      d.events.push({ type: "deterrenceBonus", amount: effect.delta, cause });
+      return;
+  }
+}
+
+function clampTo(ref: MeterRef, value: number): number {
+  const [lo, hi] = TUNING.bounds[ref.meter];
+  return Math.max(lo, Math.min(hi, value));
+}
+
+function record(d: Draft, ref: MeterRef, requested: number, applied: number, cause: Cause, extra: { absorbed?: number; absorbedBy?: InstitutionId[]; firewalled?: boolean } = {}): void {
+  const from = meterValue(d.s, ref);
+  const to = clampTo(ref, from + applied);
+  const absorbed = extra.absorbed ?? 0;
+  if (to === from && absorbed === 0 && !extra.firewalled) return;
+  switch (ref.meter) {
+    case "trust":
+      d.s.trust[ref.pair] = to;
+      break;
+    case "support":
+      d.s.support[ref.nation] = to;
+      break;
+    default:
+      d.s[ref.meter] = to;
+  }
+  const change = {
+    round: d.s.round,
+    meter: ref,
+    from,
+    to,
+    requested,
+    absorbed,
+    absorbedBy: extra.absorbedBy ?? [],
+    firewalled: extra.firewalled ?? false,
+    cause,
+  };
+  d.s.changes.push(change);
+  d.events.push({ type: "meterChanged", change });
+}
+
+export function changeMeter(d: Draft, ref: MeterRef, delta: number, cause: Cause): void {
+  record(d, ref, delta, delta, cause);
+}
+
+/** Trust losses are softened by the firewall (history shocks on Seoul–Tokyo) and absorbed by shared institutions. */
+export function changeTrust(d: Draft, pair: Pair, delta: number, cause: Cause, historyShock = false): void {
+  let amount = delta;
+  let firewalled = false;
+  if (historyShock && amount < 0 && pair === "seoul-tokyo" && d.s.firewall === "intact") {
+    amount = -Math.floor(-amount * TUNING.firewallHistoryFactor);
+    firewalled = true;
+  }
+  let absorbed = 0;
+  let absorbedBy: InstitutionId[] = [];
+  if (amount < 0) {
+    absorbedBy = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
+    const share = Math.min(TUNING.absorption.cap, TUNING.absorption.perInstitution * absorbedBy.length);
+    absorbed = Math.floor(-amount * share);
+    amount += absorbed;
+    if (absorbed === 0) absorbedBy = [];
+  }
+  record(d, { meter: "trust", pair }, delta, amount, cause, { absorbed, absorbedBy, firewalled });
+}
+
+export function changeInstitution(
+  d: Draft,
+  institution: InstitutionId,
+  op: "create" | "suspend" | "restore",
+  cause: Cause,
+  historyShock = false,
+): void {
+  const definition = INSTITUTIONS[institution];
+  const current = d.s.institutions[institution];
+  const from = current?.status ?? "absent";
+  const blocked = (detail: string): void => {
+    d.events.push({ type: "effectBlocked", reason: "not-applicable", detail, cause });
+  };
+  if (op === "create" && from === "suspended") op = "restore";
+  switch (op) {
+    case "create":
+      if (from !== "absent") return blocked(`${definition.name} is already in force`);
+      d.s.institutions[institution] = { status: "in-force", since: d.s.round };
+      d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
+      applyEffects(d, definition.onCreate, { kind: "institution", institution, label: `${definition.name} created` });
+      return;
+    case "suspend":
+      if (from !== "in-force") return blocked(`${definition.name} is not in force`);
+      if (historyShock && definition.security && d.s.firewall === "intact") {
+        d.events.push({
+          type: "effectBlocked",
+          reason: "firewall",
+          detail: `The firewall keeps the history dispute away from ${definition.name}`,
+          cause,
+        });
+        return;
+      }
+      d.s.institutions[institution] = { status: "suspended", since: d.s.round };
+      d.events.push({ type: "institutionChanged", institution, from, to: "suspended", cause });
+      return;
+    case "restore":
+      if (from !== "suspended") return blocked(`${definition.name} is not suspended`);
+      d.s.institutions[institution] = { status: "in-force", since: d.s.round };
+      d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
+      return;
+  }
+}
+
+/** A government falls: support resets and a new stance is drawn from the nation's others. */
+export function changeGovernment(d: Draft, nation: Nation, cause: Cause): void {
+  const from = d.s.stances[nation];
+  const others = (STANCES[nation] as readonly string[]).filter((s) => s !== from);
+  const [index, rng] = nextInt(d.s.rng, others.length);
+  d.s.rng = rng;
+  const to = (others[index] ?? from) as typeof from;
+  d.s.stances[nation] = to;
+  if (!d.s.current.leadershipChanges.includes(nation)) d.s.current.leadershipChanges.push(nation);
+  d.events.push({ type: "leadershipChanged", nation, from, to, cause });
+  const reset = TUNING.leadership.newGovernmentSupport - d.s.support[nation];
+  changeMeter(d, { meter: "support", nation }, reset, {
+    kind: "leadership",
+    nation,
+    label: `New government in ${NATION_NAMES[nation]}`,
+  });
+}

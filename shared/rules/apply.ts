@@ -1,0 +1,145 @@
+import type { Card } from "../content/card-schema.ts";
+import { checkCommand, type RuleFacts } from "./checks.ts";
+import { CommandSchema, type Actor, type Command, type CommandEnvelope } from "./commands.ts";
+import { draftOf } from "./draft.ts";
+import { violation, type RuleViolation } from "./errors.ts";
+import type { GameEvent } from "./events.ts";
+import { closeNegotiation, closePolicy, enterPhase, respond, respondByDefault, startRound } from "./flow.ts";
+import { createGame, type GameOptionsInput } from "./setup.ts";
+import type { GameState } from "./state.ts";
+import { NATIONS, type Nation } from "./vocabulary.ts";
+import type { PolicyId } from "./policies.ts";
+
+export type ApplyResult =
+  | { ok: true; state: GameState; events: GameEvent[] }
+  | { ok: false; error: RuleViolation };
+
+export function factsOf(state: GameState): RuleFacts {
+  return {
+    phase: state.phase,
+    round: state.round,
+    card: state.current.cardId ? (state.cards[state.current.cardId] ?? null) : null,
+    responsesDue: state.current.responsesDue,
+    ready: state.current.ready,
+    proposals: state.proposals,
+    exportControls: state.exportControls,
+    counterstrike: state.counterstrike,
+    firewall: state.firewall,
+    institutions: state.institutions,
+  };
+}
+
+/** A new game with its first card revealed. */
+export function newGame(seed: number | string, options: GameOptionsInput, deck: readonly Card[]): { state: GameState; events: GameEvent[] } {
+  const d = draftOf(createGame(seed, options, deck));
+  startRound(d);
+  return { state: d.s, events: d.events };
+}
+
+/**
+ * The engine: (state, command) → (new state, events), or a rule violation with the state
+ * untouched. Pure and deterministic; the command's time arrives as data in the envelope.
+ */
+export function applyCommand(state: GameState, envelope: CommandEnvelope): ApplyResult {
+  const parsed = CommandSchema.safeParse(envelope.command);
+  if (!parsed.success) {
+    return { ok: false, error: violation("INVALID_COMMAND", parsed.error.issues.map((i) => `${i.path.join(".") || "command"}: ${i.message}`).join("; ")) };
+  }
+  const command = parsed.data;
+  const problem = checkCommand(factsOf(state), envelope.actor, command);
+  if (problem) return { ok: false, error: problem };
+  const d = draftOf(state);
+  execute(d, envelope.actor, command, envelope.at);
+  return { ok: true, state: d.s, events: d.events };
+}
+
+function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, at: number): void {
+  if (command.type === "phaseTimeout") return timeout(d);
+  if (actor.kind !== "seat") return;
+  const nation = actor.nation;
+  switch (command.type) {
+    case "respond":
+      return respond(d, nation, command.optionId);
+    case "tableProposal": {
+      const proposal = {
+        id: `p${d.s.nextProposalNumber}`,
+        round: d.s.round,
+        by: nation,
+        parties: NATIONS.filter((n) => command.parties.includes(n)),
+        terms: command.terms,
+        note: command.note,
+        status: "open" as const,
+        accepted: [nation],
+        rejectedBy: null,
+      };
+      d.s.nextProposalNumber += 1;
+      d.s.proposals.push(proposal);
+      d.events.push({ type: "proposalTabled", proposalId: proposal.id, by: nation, parties: proposal.parties, visibleTo: proposal.parties });
+      return;
+    }
+    case "acceptProposal":
+    case "rejectProposal": {
+      const index = d.s.proposals.findIndex((p) => p.id === command.proposalId);
+      const p = d.s.proposals[index]!;
+      const accept = command.type === "acceptProposal";
+      d.events.push({ type: "proposalAnswered", proposalId: p.id, nation, answer: accept ? "accept" : "reject", visibleTo: p.parties });
+      if (!accept) {
+        d.s.proposals[index] = { ...p, status: "rejected", rejectedBy: nation };
+        return;
+      }
+      const accepted = [...p.accepted, nation];
+      const bound = p.parties.every((party) => accepted.includes(party));
+      d.s.proposals[index] = { ...p, accepted, status: bound ? "agreed" : "open" };
+      if (bound) d.events.push({ type: "proposalBound", proposalId: p.id, visibleTo: p.parties });
+      return;
+    }
+    case "withdrawProposal": {
+      const index = d.s.proposals.findIndex((p) => p.id === command.proposalId);
+      const p = d.s.proposals[index]!;
+      d.s.proposals[index] = { ...p, status: "withdrawn" };
+      d.events.push({ type: "proposalWithdrawn", proposalId: p.id, visibleTo: p.parties });
+      return;
+    }
+    case "say": {
+      const message = { id: d.s.messages.length + 1, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };
+      d.s.messages.push(message);
+      d.events.push({ type: "messageSent", message, visibleTo: command.channel === "table" ? undefined : (command.channel.split("-") as Nation[]) });
+      return;
+    }
+    case "ready": {
+      d.s.current.ready.push(nation);
+      d.events.push({ type: "seatReady", nation, phase: d.s.phase });
+      if (NATIONS.every((n) => d.s.current.ready.includes(n))) advance(d);
+      return;
+    }
+    case "commitPolicy": {
+      d.s.current.policies[nation] = command.policy as PolicyId;
+      d.events.push({ type: "policyCommitted", nation });
+      if (NATIONS.every((n) => d.s.current.policies[n] !== undefined)) closePolicy(d);
+      return;
+    }
+  }
+}
+
+/** Everyone is done with a phase. */
+function advance(d: ReturnType<typeof draftOf>): void {
+  if (d.s.phase === "negotiation") closeNegotiation(d);
+  else if (d.s.phase === "summary") startRound(d);
+}
+
+/** A deadline passed: whoever has not acted gets the default. */
+function timeout(d: ReturnType<typeof draftOf>): void {
+  switch (d.s.phase) {
+    case "event":
+      return respondByDefault(d);
+    case "negotiation":
+      return closeNegotiation(d);
+    case "policy":
+      return closePolicy(d);
+    case "summary":
+      return startRound(d);
+    case "ended":
+      return enterPhase(d, "ended");
+  }
+}
+

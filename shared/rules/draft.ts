@@ -1,0 +1,38 @@
+import type { GameEvent } from "./events.ts";
+import type { GameState } from "./state.ts";
+
+/**
+ * A working copy for one command: the rules write into fresh copies of the small records
+ * and arrays, so the state passed in is never touched and unchanged parts stay shared.
+ */
+export interface Draft {
+  s: GameState;
+  events: GameEvent[];
+}
+
+export function draftOf(state: GameState): Draft {
+  return {
+    s: {
+      ...state,
+      trust: { ...state.trust },
+      support: { ...state.support },
+      institutions: { ...state.institutions },
+      stances: { ...state.stances },
+      agendas: { ...state.agendas },
+      drawPile: state.drawPile.slice(),
+      current: {
+        ...state.current,
+        responsesDue: state.current.responsesDue.slice(),
+        responses: { ...state.current.responses },
+        ready: state.current.ready.slice(),
+        policies: { ...state.current.policies },
+        leadershipChanges: state.current.leadershipChanges.slice(),
+      },
+      proposals: state.proposals.slice(),
+      messages: state.messages.slice(),
+      changes: state.changes.slice(),
+      rounds: state.rounds.slice(),
+    },
+    events: [],
+  };
+}

@@ -1,0 +1,49 @@
+import type { InstitutionId } from "./institutions.ts";
+import type { PolicyId } from "./policies.ts";
+import type { ChatMessage, EndState, InstitutionStatus, MeterChange } from "./state.ts";
+import type { Nation, Phase, StanceId } from "./vocabulary.ts";
+
+/** Why something changed. `label` is ready for a screen: "Radar lock-on dispute", "Tokyo: Defense build-up". */
+export type Cause =
+  | { kind: "card"; cardId: string; label: string }
+  | { kind: "response"; cardId: string; nation: Nation; optionId: string; label: string }
+  | { kind: "policy"; nation: Nation; policy: PolicyId; label: string }
+  | { kind: "proposal"; proposalId: string; label: string }
+  | { kind: "institution"; institution: InstitutionId; label: string }
+  | { kind: "pledge"; proposalId: string; nation: Nation; kept: boolean; label: string }
+  | { kind: "crisis"; label: string }
+  | { kind: "leadership"; nation: Nation; label: string };
+
+type InstitutionPosition = InstitutionStatus["status"] | "absent";
+
+/** What happened. Events with `visibleTo` reach only those seats (and the instructor). */
+export type GameEvent = (
+  | { type: "roundStarted"; round: number }
+  | { type: "cardRevealed"; round: number; cardId: string; title: string }
+  | { type: "responseChosen"; nation: Nation; cardId: string; optionId: string }
+  | { type: "phaseChanged"; round: number; phase: Phase }
+  | { type: "meterChanged"; change: MeterChange }
+  | { type: "firewallChanged"; to: "intact" | "breached"; cause: Cause }
+  | { type: "institutionChanged"; institution: InstitutionId; from: InstitutionPosition; to: InstitutionPosition; cause: Cause }
+  | { type: "effectBlocked"; reason: "firewall" | "not-applicable"; detail: string; cause: Cause }
+  | { type: "exportControlsChanged"; active: boolean; cause: Cause }
+  | { type: "counterstrikeAcquired"; cause: Cause }
+  | { type: "deterrenceBonus"; amount: number; cause: Cause }
+  | { type: "proposalTabled"; proposalId: string; by: Nation; parties: Nation[] }
+  | { type: "proposalAnswered"; proposalId: string; nation: Nation; answer: "accept" | "reject" }
+  | { type: "proposalWithdrawn"; proposalId: string }
+  | { type: "proposalBound"; proposalId: string }
+  | { type: "proposalLapsed"; proposalId: string }
+  | { type: "proposalEnacted"; proposalId: string }
+  | { type: "messageSent"; message: ChatMessage }
+  | { type: "seatReady"; nation: Nation; phase: Phase }
+  | { type: "policyCommitted"; nation: Nation }
+  | { type: "policiesRevealed"; round: number; policies: Record<Nation, PolicyId> }
+  | { type: "pledgeResolved"; proposalId: string; nation: Nation; policy: string; kept: boolean }
+  | { type: "crisisPlaced"; threat: number; deterrence: number; crises: number }
+  | { type: "leadershipChanged"; nation: Nation; from: StanceId; to: StanceId; cause: Cause }
+  | { type: "agendaBroken"; nation: Nation; agendaId: string }
+  | { type: "gameEnded"; result: EndState }
+) & { visibleTo?: Nation[] };
+
+export type GameEventType = GameEvent["type"];

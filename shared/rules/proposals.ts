@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { InstitutionIdSchema, NationSchema, type Effect } from "./effects.ts";
+import type { Nation } from "./vocabulary.ts";
+
+/** What a proposal can promise. A proposal binds only when every named party accepts before negotiation ends. */
+
+export const JOINT_STATEMENTS = {
+  "two-track": {
+    name: "Two-track statement",
+    description: "Quarantine history from security and trade cooperation: rebuilds the firewall.",
+    requiredParties: ["seoul", "tokyo"] as Nation[],
+    effects: [
+      { kind: "firewall", state: "intact" },
+      { kind: "trust", pair: "seoul-tokyo", delta: 3 },
+      { kind: "support", nation: "seoul", delta: -2 },
+      { kind: "support", nation: "tokyo", delta: -1 },
+    ] as Effect[],
+  },
+  "history-reconciliation": {
+    name: "Joint statement on history",
+    description: "A shared text on the past: eases history tension, costs both leaders at home.",
+    requiredParties: ["seoul", "tokyo"] as Nation[],
+    effects: [
+      { kind: "historyTension", delta: -1 },
+      { kind: "trust", pair: "seoul-tokyo", delta: 4 },
+      { kind: "support", nation: "seoul", delta: -2 },
+      { kind: "support", nation: "tokyo", delta: -2 },
+    ] as Effect[],
+  },
+  "united-front": {
+    name: "United front on North Korea",
+    description: "Condemn the latest launches together: trust among the signatories rises.",
+    requiredParties: [] as Nation[],
+    effects: [] as Effect[],
+  },
+} as const;
+export type JointStatementTopic = keyof typeof JOINT_STATEMENTS;
+export const JOINT_STATEMENT_TOPICS = Object.keys(JOINT_STATEMENTS) as JointStatementTopic[];
+
+export const ProposalTermSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("institution"),
+    op: z.enum(["create", "suspend", "restore"]),
+    institution: InstitutionIdSchema,
+  }),
+  /** `nation` promises to commit `policy` this round; checked at resolution. */
+  z.strictObject({ kind: z.literal("pledge"), nation: NationSchema, policy: z.string().min(1).max(40) }),
+  z.strictObject({
+    kind: z.literal("jointStatement"),
+    topic: z.enum(JOINT_STATEMENT_TOPICS as [JointStatementTopic, ...JointStatementTopic[]]),
+  }),
+]);
+export type ProposalTerm = z.infer<typeof ProposalTermSchema>;
+
+export type ProposalStatus = "open" | "agreed" | "rejected" | "withdrawn" | "lapsed" | "enacted";
+
+export interface Proposal {
+  id: string;
+  round: number;
+  by: Nation;
+  parties: Nation[];
+  terms: ProposalTerm[];
+  note: string;
+  status: ProposalStatus;
+  accepted: Nation[];
+  rejectedBy: Nation | null;
+}
+
+/** Proposals are private to their parties until they are enacted. */
+export function proposalVisibleTo(proposal: Proposal, nation: Nation): boolean {
+  return proposal.status === "enacted" || proposal.parties.includes(nation);
+}

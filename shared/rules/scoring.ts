@@ -1,0 +1,104 @@
+import { agendaById } from "./agendas.ts";
+import { conditionHolds } from "./conditions.ts";
+import { deterrenceOf } from "./deterrence.ts";
+import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
+import type { EndState, GameState, NationScore, ScoreLine } from "./state.ts";
+import { TUNING } from "./tuning.ts";
+import { NATIONS, PAIRS, type Nation } from "./vocabulary.ts";
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const line = (label: string, points: number, detail: string): ScoreLine => ({ label, points: round1(points), detail });
+
+/** Score = national interest + secret agenda. In a regional crisis everyone scores zero. */
+export function scoreGame(state: GameState, reason: EndState["reason"]): EndState {
+  const scores = {} as Record<Nation, NationScore>;
+  for (const nation of NATIONS) {
+    const agendaMet = agendaSatisfied(state, nation);
+    if (reason === "regional-crisis") {
+      scores[nation] = {
+        nation,
+        total: 0,
+        agendaMet,
+        lines: [line("Regional crisis", 0, `${TUNING.crisis.markersToEndGame} crisis markers: the region slid into crisis and every government lost.`)],
+      };
+      continue;
+    }
+    const lines = [...nationalInterest(state, nation)];
+    const agenda = agendaById(state.agendas[nation].id);
+    lines.push(
+      line(
+        `Secret agenda: ${agenda?.title ?? state.agendas[nation].id}`,
+        agendaMet ? TUNING.scoring.agendaBonus : 0,
+        agendaMet ? "Achieved." : state.agendas[nation].broken ? "Lost during the game." : "Not achieved at the end.",
+      ),
+    );
+    scores[nation] = { nation, total: round1(lines.reduce((s, l) => s + l.points, 0)), lines, agendaMet };
+  }
+  const ranking =
+    reason === "regional-crisis"
+      ? []
+      : NATIONS.map((nation) => ({ nation, total: scores[nation].total }))
+          .sort((a, b) => b.total - a.total || NATIONS.indexOf(a.nation) - NATIONS.indexOf(b.nation))
+          .map((entry, _i, all) => ({ ...entry, rank: 1 + all.filter((other) => other.total > entry.total).length }));
+  return { reason, scores, ranking };
+}
+
+export function agendaSatisfied(state: GameState, nation: Nation): boolean {
+  const agenda = agendaById(state.agendas[nation].id);
+  if (!agenda || state.agendas[nation].broken) return false;
+  return agenda.atEnd.every((c) => conditionHolds(state, c));
+}
+
+function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
+  const sc = TUNING.scoring;
+  const deterrence = deterrenceOf({ ...state, current: { deterrenceBonus: 0 } }).total;
+  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}.`);
+  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, `Support ${state.support[nation]} ÷ ${sc.supportDivisor}.`);
+  switch (nation) {
+    case "seoul": {
+      const protocol = state.institutions["counterstrike-protocol"]?.status === "in-force";
+      const uncoordinated = state.counterstrike && !protocol;
+      const apologies = state.rounds.filter((r) => r.policies.tokyo === "apology-statement").length;
+      return [
+        security,
+        line(
+          "Autonomy",
+          (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
+          `${uncoordinated ? "Japan holds counterstrike capability with no coordination protocol" : "No uncoordinated counterstrike"}; Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}.`,
+        ),
+        support,
+        line(
+          "History justice",
+          apologies * 2 + (10 - state.historyTension) / 2,
+          `${apologies} apology statement(s) from Tokyo × 2; history tension ${state.historyTension} leaves ${(10 - state.historyTension) / 2}.`,
+        ),
+      ];
+    }
+    case "tokyo":
+      return [
+        security,
+        line(
+          "Defense normalization",
+          state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
+          `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + ${sc.tokyo.counterstrikeBonus} for counterstrike capability` : ""}.`,
+        ),
+        support,
+        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}.`),
+      ];
+    case "washington": {
+      const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
+      const trilateral = INSTITUTION_IDS.filter(
+        (id) => INSTITUTIONS[id].members.length === 3 && state.institutions[id]?.status === "in-force",
+      ).length;
+      return [
+        line(
+          "Trilateral cooperation",
+          trustSum / (3 * sc.trustDivisor) + trilateral * sc.washington.trilateralInstitutionPoints,
+          `Average trust ${round1(trustSum / 3)} ÷ ${sc.trustDivisor}; ${trilateral} trilateral institution(s) × ${sc.washington.trilateralInstitutionPoints}.`,
+        ),
+        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, `Burden shared ${state.burdenShared}.`),
+        support,
+      ];
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import type { Card } from "../content/card-schema.ts";
+import { agendaById } from "./agendas.ts";
+import type { RuleFacts } from "./checks.ts";
+import { deterrenceOf, type DeterrenceBreakdown } from "./deterrence.ts";
+import type { GameEvent } from "./events.ts";
+import type { InstitutionId } from "./institutions.ts";
+import type { PolicyId } from "./policies.ts";
+import { proposalVisibleTo, type Proposal } from "./proposals.ts";
+import type { ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
+import { membersOfPair, NATIONS, type Nation, type Pair, type Phase, type StanceId } from "./vocabulary.ts";
+
+/** Who is looking. "after" is the debrief's everything-revealed view. */
+export type Viewer =
+  | { kind: "seat"; nation: Nation }
+  | { kind: "instructor" }
+  | { kind: "spectator" }
+  | { kind: "after" };
+
+export interface AgendaView {
+  id: string;
+  title: string;
+  description: string;
+  broken: boolean;
+}
+
+/** What one viewer may know. The only place secrecy lives is viewFor. */
+export interface PlayerView extends RuleFacts {
+  viewer: Viewer;
+  seat: Nation | null;
+  rulesVersion: string;
+  rounds: number;
+  trust: Record<Pair, number>;
+  support: Record<Nation, number>;
+  threat: number;
+  historyTension: number;
+  japanDefense: number;
+  burdenShared: number;
+  deterrence: DeterrenceBreakdown;
+  institutions: Partial<Record<InstitutionId, InstitutionStatus>>;
+  crises: number;
+  stances: Record<Nation, StanceId>;
+  responses: Partial<Record<Nation, string>>;
+  /** Who has committed a policy this round — never what. */
+  committed: Record<Nation, boolean>;
+  /** Policies this viewer may see for the current round: its own, or all for the instructor. */
+  policies: Partial<Record<Nation, PolicyId>>;
+  agendas: Partial<Record<Nation, AgendaView>>;
+  messages: ChatMessage[];
+  changes: MeterChange[];
+  history: RoundRecord[];
+  deckRemaining: number;
+  /** Upcoming card ids: only the instructor and the after-game view see the draw pile. */
+  upcoming: string[] | null;
+  current: { deterrenceBonus: number };
+  ended: EndState | null;
+}
+
+function seesEverything(state: GameState, viewer: Viewer): boolean {
+  return viewer.kind === "instructor" || viewer.kind === "after" || (viewer.kind === "seat" && state.phase === "ended");
+}
+
+function canSeeChannel(viewer: Viewer, everything: boolean, channel: ChatMessage["channel"]): boolean {
+  if (everything || channel === "table") return true;
+  return viewer.kind === "seat" && membersOfPair(channel).includes(viewer.nation);
+}
+
+export function viewFor(state: GameState, viewer: Viewer): PlayerView {
+  const everything = seesEverything(state, viewer);
+  const seat = viewer.kind === "seat" ? viewer.nation : null;
+  const card: Card | null = state.current.cardId ? (state.cards[state.current.cardId] ?? null) : null;
+
+  const policies: Partial<Record<Nation, PolicyId>> = {};
+  const agendas: Partial<Record<Nation, AgendaView>> = {};
+  for (const nation of NATIONS) {
+    if (everything || seat === nation) {
+      const policy = state.current.policies[nation];
+      if (policy !== undefined) policies[nation] = policy;
+      const agenda = agendaById(state.agendas[nation].id);
+      agendas[nation] = {
+        id: state.agendas[nation].id,
+        title: agenda?.title ?? state.agendas[nation].id,
+        description: agenda?.description ?? "",
+        broken: state.agendas[nation].broken,
+      };
+    }
+  }
+  const proposals: Proposal[] = everything
+    ? state.proposals
+    : seat
+      ? state.proposals.filter((p) => proposalVisibleTo(p, seat))
+      : state.proposals.filter((p) => p.status === "enacted");
+
+  return {
+    viewer,
+    seat,
+    rulesVersion: state.rulesVersion,
+    phase: state.phase,
+    round: state.round,
+    rounds: state.options.rounds,
+    card,
+    responsesDue: state.current.responsesDue,
+    responses: state.current.responses,
+    ready: state.current.ready,
+    proposals,
+    exportControls: state.exportControls,
+    counterstrike: state.counterstrike,
+    firewall: state.firewall,
+    institutions: state.institutions,
+    trust: state.trust,
+    support: state.support,
+    threat: state.threat,
+    historyTension: state.historyTension,
+    japanDefense: state.japanDefense,
+    burdenShared: state.burdenShared,
+    deterrence: deterrenceOf(state),
+    crises: state.crises,
+    stances: state.stances,
+    committed: {
+      seoul: state.current.policies.seoul !== undefined,
+      tokyo: state.current.policies.tokyo !== undefined,
+      washington: state.current.policies.washington !== undefined,
+    },
+    policies,
+    agendas,
+    messages: state.messages.filter((m) => canSeeChannel(viewer, everything, m.channel)),
+    changes: state.changes,
+    history: state.rounds,
+    deckRemaining: state.drawPile.length,
+    upcoming: viewer.kind === "instructor" || viewer.kind === "after" ? state.drawPile : null,
+    current: { deterrenceBonus: state.current.deterrenceBonus },
+    ended: state.ended,
+  };
+}
+
+/** The events a viewer may receive. */
+export function eventsFor(events: readonly GameEvent[], viewer: Viewer, state: GameState): GameEvent[] {
+  if (seesEverything(state, viewer)) return events.slice();
+  const seat = viewer.kind === "seat" ? viewer.nation : null;
+  return events.filter((e) => e.visibleTo === undefined || (seat !== null && e.visibleTo.includes(seat)));
+}
+
+export type { Phase };

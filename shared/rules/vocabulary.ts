@@ -1,0 +1,99 @@
+/** The closed sets every other module speaks in: nations, pairs, meters, phases. */
+
+export const NATIONS = ["seoul", "tokyo", "washington"] as const;
+export type Nation = (typeof NATIONS)[number];
+
+export const NATION_NAMES: Record<Nation, string> = {
+  seoul: "Seoul",
+  tokyo: "Tokyo",
+  washington: "Washington",
+};
+
+/** Pairs are always written in NATIONS order, so each pair has one spelling. */
+export const PAIRS = ["seoul-tokyo", "seoul-washington", "tokyo-washington"] as const;
+export type Pair = (typeof PAIRS)[number];
+
+export function pairOf(a: Nation, b: Nation): Pair {
+  if (a === b) throw new Error(`no pair of ${a} with itself`);
+  const [first, second] = NATIONS.indexOf(a) < NATIONS.indexOf(b) ? [a, b] : [b, a];
+  return `${first}-${second}` as Pair;
+}
+
+export function membersOfPair(pair: Pair): [Nation, Nation] {
+  const [a, b] = pair.split("-") as [Nation, Nation];
+  return [a, b];
+}
+
+export function pairName(pair: Pair): string {
+  const [a, b] = membersOfPair(pair);
+  return `${NATION_NAMES[a]}–${NATION_NAMES[b]}`;
+}
+
+export function pairsAmong(nations: readonly Nation[]): Pair[] {
+  return PAIRS.filter((pair) => membersOfPair(pair).every((n) => nations.includes(n)));
+}
+
+export const PHASES = ["event", "negotiation", "policy", "summary", "ended"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_NAMES: Record<Phase, string> = {
+  event: "Event",
+  negotiation: "Negotiation",
+  policy: "Policy",
+  summary: "Summary",
+  ended: "Game over",
+};
+
+/** Every meter a change can be recorded against. */
+export type MeterRef =
+  | { meter: "trust"; pair: Pair }
+  | { meter: "support"; nation: Nation }
+  | { meter: "threat" }
+  | { meter: "historyTension" }
+  | { meter: "japanDefense" }
+  | { meter: "burdenShared" };
+
+export function meterKey(ref: MeterRef): string {
+  switch (ref.meter) {
+    case "trust":
+      return `trust:${ref.pair}`;
+    case "support":
+      return `support:${ref.nation}`;
+    default:
+      return ref.meter;
+  }
+}
+
+export function meterName(ref: MeterRef): string {
+  switch (ref.meter) {
+    case "trust":
+      return `${pairName(ref.pair)} trust`;
+    case "support":
+      return `${NATION_NAMES[ref.nation]} domestic support`;
+    case "threat":
+      return "Threat";
+    case "historyTension":
+      return "History tension";
+    case "japanDefense":
+      return "Japan's defense posture";
+    case "burdenShared":
+      return "Burden shared";
+  }
+}
+
+export const STANCES = {
+  seoul: ["conservative", "progressive"],
+  tokyo: ["mainstream", "hawkish"],
+  washington: ["alliance-builder", "burden-shifter"],
+} as const satisfies Record<Nation, readonly string[]>;
+export type StanceId = (typeof STANCES)[Nation][number];
+export type StanceOf<N extends Nation> = (typeof STANCES)[N][number];
+
+export const STANCE_NAMES: Record<StanceId, string> = {
+  conservative: "Conservative",
+  progressive: "Progressive",
+  mainstream: "Mainstream",
+  hawkish: "Hawkish",
+  "alliance-builder": "Alliance-builder",
+  "burden-shifter": "Burden-shifter",
+};
