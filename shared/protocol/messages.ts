@@ -52,8 +52,14 @@ export type CreateTableOptions = z.input<typeof CreateTableOptionsSchema>;
 
 /** Options for client.joinById(code, …). */
 export const JoinTableOptionsSchema = z.strictObject({
-  name: DisplayNameSchema,
+  name: DisplayNameSchema.optional(),
   nation: NationSchema.optional(),
+  /** The secret the server gave this browser for its seat: rejoins that seat (after a refresh or a server restart). */
+  seatToken: z.string().min(16).max(128).optional(),
+  /** Joins as an observer who sees everything (checked against the server's INSTRUCTOR_KEY). */
+  instructorKey: z.string().min(1).max(128).optional(),
+  /** Joins as a spectator who sees only what is public. */
+  spectate: z.boolean().optional(),
 });
 export type JoinTableOptions = z.input<typeof JoinTableOptionsSchema>;
 
@@ -73,6 +79,14 @@ export interface ViewMessage {
   events: GameEvent[];
   /** Number of accepted commands so far; increases by one per command. */
   seq: number;
+}
+
+/** server → client "seat", sent once on join: who you are at this table. Keep seatToken in sessionStorage. */
+export interface SeatMessage {
+  code: string;
+  role: "player" | "instructor" | "spectator";
+  nation: Nation | null;
+  seatToken: string | null;
 }
 
 /** server → client "notice": something the player should read (a bot took your seat, the table is full…). */
