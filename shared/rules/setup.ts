@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Card } from "../content/card-schema.ts";
+import { CardSchema, type Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
 import { StanceIdSchema, NationSchema } from "./effects.ts";
 import { nextInt, seedToRng, shuffle } from "./rng.ts";
@@ -18,8 +18,24 @@ export type GameOptionsInput = z.input<typeof GameOptionsSchema>;
 
 export class SetupError extends Error {}
 
+const canonicalCards = new WeakMap<Card, Card>();
+
+/** Cards pass through their schema once, so every deck serializes the same way however it was built. */
+function canonical(card: Card): Card {
+  let parsed = canonicalCards.get(card);
+  if (!parsed) {
+    const result = CardSchema.safeParse(card);
+    if (!result.success) throw new SetupError(`Card ${String((card as { id?: unknown }).id)} is invalid: ${z.prettifyError(result.error)}`);
+    parsed = result.data;
+    canonicalCards.set(card, parsed);
+    canonicalCards.set(parsed, parsed);
+  }
+  return parsed;
+}
+
 /** A new game from a seed, options and a deck: deterministic, no clock, no I/O. */
-export function createGame(seed: number | string, optionsInput: GameOptionsInput, deck: readonly Card[]): GameState {
+export function createGame(seed: number | string, optionsInput: GameOptionsInput, rawDeck: readonly Card[]): GameState {
+  const deck = rawDeck.map(canonical);
   const parsed = GameOptionsSchema.safeParse(optionsInput);
   if (!parsed.success) throw new SetupError(`Invalid game options: ${z.prettifyError(parsed.error)}`);
   const options: GameOptions = parsed.data;

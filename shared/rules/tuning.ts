@@ -9,7 +9,7 @@ export const TUNING = {
   start: {
     trust: { "seoul-tokyo": 30, "seoul-washington": 65, "tokyo-washington": 70 },
     support: 55,
-    threat: 4,
+    threat: 3,
     historyTension: 5,
     japanDefense: 2,
     burdenShared: 3,
