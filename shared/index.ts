@@ -23,5 +23,6 @@ export * from "./rules/view.ts";
 export * from "./rules/legal.ts";
 export * from "./rules/record.ts";
 export { describeProposal, describeTerm } from "./rules/flow.ts";
+export * from "./rules/describe.ts";
 export * from "./content/card-schema.ts";
 export * from "./content/seed-schema.ts";

@@ -1,4 +1,6 @@
+import { factsOf } from "./apply.ts";
 import { checkCommand, type RuleFacts } from "./checks.ts";
+import type { GameState } from "./state.ts";
 import { seat as seatActor, type Command } from "./commands.ts";
 import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import { policiesOf } from "./policies.ts";
@@ -40,7 +42,8 @@ export function chatChannels(nation: Nation): Channel[] {
  * Every concrete command `nation` may issue now (chat aside: see chatChannels). Proposals are
  * listed in their single-term form; combine terms from proposalTermOptions for trade-offs.
  */
-export function legalCommands(facts: RuleFacts, nation: Nation): Command[] {
+export function legalCommands(stateOrView: RuleFacts | GameState, nation: Nation): Command[] {
+  const facts = "drawPile" in stateOrView ? factsOf(stateOrView) : stateOrView;
   const candidates: Command[] = [];
   if (facts.phase === "event" && facts.card?.response) {
     for (const option of facts.card.response.options) candidates.push({ type: "respond", optionId: option.id });
