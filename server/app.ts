@@ -1,0 +1,154 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import type { Card } from "../shared/content/card-schema.ts";
+import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { ROOM_NAME } from "../shared/protocol/messages.ts";
+import type { Config } from "./config.ts";
+import { mountApi } from "./http.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { installMatchmakingGuard } from "./matchmaking.ts";
+import type { TableContext } from "./rooms/context.ts";
+import { LIMITS } from "./rooms/limits.ts";
+import { TableRoom } from "./rooms/TableRoom.ts";
+import { Store } from "./storage/store.ts";
+
+export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const CLIENT_DIR = path.join(REPO_ROOT, "client");
+export const CLIENT_DIST = path.join(CLIENT_DIR, "dist");
+export const CLIENT_VITE_CONFIG = path.join(CLIENT_DIR, "vite.config.ts");
+
+export type ServeClient = "dist" | "vite" | "none";
+
+export interface CreateServerOptions {
+  config: Config;
+  /** "dist": static files from client/dist (npm start); "vite": Vite middleware with HMR (npm run dev); "none": API only. */
+  serveClient?: ServeClient;
+  /** The deck new tables are dealt from; the built-in deck by default. */
+  deck?: () => readonly Card[];
+  logger?: Logger;
+  /** Bring back every unfinished table from SQLite when the server starts listening (default true). */
+  restore?: boolean;
+}
+
+/** The Colyseus server plus what the rest of the program needs to reach. */
+export type TrilateralServer = Server & {
+  trilateral: {
+    store: Store;
+    context: TableContext;
+    /** Codes of the tables restored at the last listen(). */
+    restored: string[];
+    /** Closes what the server opened besides the transport (SQLite, Vite). */
+    close(): Promise<void>;
+  };
+};
+
+/**
+ * Builds the whole server: the `table` room, the JSON API, the client, and the restore of
+ * unfinished tables (run by `listen()`, before the port opens). Listening is left to the
+ * caller: `await server.listen(port, host)`.
+ */
+export function createServer(options: CreateServerOptions): TrilateralServer {
+  const { config } = options;
+  const serveClient = options.serveClient ?? "none";
+  const log = options.logger ?? createLogger(config.logLevel);
+  const store = new Store(config.dataDir, { sync: config.sqliteSync });
+  const context: TableContext = { config, store, log, deck: options.deck ?? loadBuiltInDeck };
+
+  /** This server's own room class, so two servers in one process (tests) never share a context. */
+  class Table extends TableRoom {}
+  Table.context = context;
+
+  installMatchmakingGuard();
+
+  const httpServer = http.createServer();
+  // Longer than the clients' keep-alive, so a busy server does not close a socket a client is reusing.
+  httpServer.keepAliveTimeout = 30_000;
+  httpServer.headersTimeout = 35_000;
+  let transport: WebSocketTransport;
+  if (serveClient === "vite") {
+    // Share the HTTP server with Vite's HMR socket: leave its upgrade requests alone.
+    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, noServer: true });
+    transport.attachToServer(httpServer, { filter: (req) => req.headers["sec-websocket-protocol"] !== "vite-hmr" });
+  } else {
+    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, server: httpServer });
+  }
+
+  let closeVite: (() => Promise<void>) | null = null;
+  const restored: string[] = [];
+
+  const server = defineServer({
+    rooms: { [ROOM_NAME]: defineRoom(Table) },
+    transport,
+    gracefullyShutdown: false,
+    greet: false,
+    beforeListen: async () => {
+      if (options.restore === false) return;
+      await matchMaker.onReady;
+      for (const code of store.unfinishedCodes()) {
+        try {
+          await matchMaker.createRoom(ROOM_NAME, { restore: code });
+          restored.push(code);
+        } catch (e) {
+          log.error(`table ${code} could not be restored and is set aside: ${(e as Error).message}`);
+          store.setStatus(code, "unrecoverable", Date.now());
+        }
+      }
+      if (restored.length > 0) log.info(`restored ${restored.length} unfinished table(s): ${restored.join(", ")}`);
+    },
+    express: async (app) => {
+      app.disable("x-powered-by");
+      mountApi(app, context);
+      if (serveClient === "dist") mountDist(app, log);
+      if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
+    },
+  }) as unknown as TrilateralServer;
+
+  server.trilateral = {
+    store,
+    context,
+    restored,
+    close: async () => {
+      if (closeVite) await closeVite();
+      store.close();
+    },
+  };
+  server.onShutdown(async () => {
+    await server.trilateral.close();
+    if (serveClient === "vite") httpServer.close();
+  });
+  return server;
+}
+
+/** The built client, with index.html for every other GET (the client routes itself). */
+function mountDist(app: express.Application, log: Logger): void {
+  const index = path.join(CLIENT_DIST, "index.html");
+  if (!fs.existsSync(index)) log.warn(`no built client at ${path.relative(REPO_ROOT, index)}: only the API is served`);
+  const sendIndex: express.RequestHandler = (_req, res, next) => {
+    if (!fs.existsSync(index)) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  };
+  app.get("/", sendIndex);
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
+  app.get("/{*path}", (req, res, next) => {
+    if (req.path.startsWith("/api/") || path.extname(req.path) !== "") return next();
+    sendIndex(req, res, next);
+  });
+}
+
+/** Vite in middleware mode, with HMR over this server's own HTTP port. */
+async function mountVite(app: express.Application, httpServer: http.Server): Promise<() => Promise<void>> {
+  const { createServer: createViteServer } = await import("vite");
+  const vite = await createViteServer({
+    configFile: CLIENT_VITE_CONFIG,
+    server: { middlewareMode: true, ws: { server: httpServer } },
+    appType: "spa",
+  });
+  app.use(vite.middlewares);
+  return () => vite.close();
+}

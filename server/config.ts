@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+/** Server settings, read from the environment once at start. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Absolute path of the directory holding the SQLite file. */
+  dataDir: string;
+  instructorKey: string;
+  /** True when INSTRUCTOR_KEY was unset and a key was generated for this run. */
+  instructorKeyGenerated: boolean;
+  /** How long a dropped player keeps the seat before a bot takes it. */
+  reconnectSeconds: number;
+  /** Default bot think time (a table may set its own). */
+  botThinkMs: number;
+  logLevel: LogLevel;
+  /** SQLite `synchronous` pragma: NORMAL survives a process crash (SIGKILL); FULL also survives power loss. */
+  sqliteSync: "NORMAL" | "FULL";
+}
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const intVar = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const EnvSchema = z.object({
+  HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:\-\[\]]+$/, "must be a host name or IP address").default("127.0.0.1")),
+  PORT: intVar(0, 65535, 2567),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+  INSTRUCTOR_KEY: z.preprocess(
+    blankToUndefined,
+    z.string().min(6, "must be at least 6 characters").max(128, "must be at most 128 characters").optional(),
+  ),
+  RECONNECT_SECONDS: intVar(1, 3600, 120),
+  BOT_THINK_MS: intVar(0, 30000, 1200),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ),
+  SQLITE_SYNC: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.toUpperCase()) : v),
+    z.enum(["NORMAL", "FULL"], { error: "must be NORMAL or FULL" }).default("NORMAL"),
+  ),
+});
+
+export class ConfigError extends Error {}
+
+/** An instructor key that is easy to read aloud: 10 letters and digits without look-alikes. */
+export function generateInstructorKey(): string {
+  const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(10);
+  let key = "";
+  for (const b of bytes) key += alphabet[b % alphabet.length];
+  return key;
+}
+
+/**
+ * Parses the environment. Throws a ConfigError whose message is one line naming the variable,
+ * e.g. `PORT: must be at most 65535 (got "99999")`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const got = env[name];
+    throw new ConfigError(`${name}: ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ""}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    instructorKey: e.INSTRUCTOR_KEY ?? generateInstructorKey(),
+    instructorKeyGenerated: e.INSTRUCTOR_KEY === undefined,
+    reconnectSeconds: e.RECONNECT_SECONDS,
+    botThinkMs: e.BOT_THINK_MS,
+    logLevel: e.LOG_LEVEL,
+    sqliteSync: e.SQLITE_SYNC,
+  };
+}
+
+/** For programs (start, dev): print a bad setting as one line and exit. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

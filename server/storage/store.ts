@@ -1,0 +1,307 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { Card } from "../../shared/content/card-schema.ts";
+import type { Actor, Command } from "../../shared/rules/commands.ts";
+import type { GameOptions } from "../../shared/rules/state.ts";
+import type { Nation, StanceId } from "../../shared/rules/vocabulary.ts";
+import type { PhaseTimers } from "../../shared/protocol/messages.ts";
+import type { RecordedCommand } from "../../shared/rules/record.ts";
+
+/**
+ * The durable half of the server: one SQLite file (node:sqlite, WAL) holding every table's
+ * setup, its append-only command log and its seats. A table's game state is never stored:
+ * it is rebuilt by replaying the log through the shared engine.
+ */
+
+export type TableStatus = "live" | "ended" | "abandoned" | "unrecoverable";
+
+/** Table settings that are not game rules (the engine never sees them). */
+export interface TableSettings {
+  timers: PhaseTimers;
+  /** Bot think time chosen at creation; null = the server default. */
+  botThinkMs: number | null;
+}
+
+export interface StoredTable {
+  code: string;
+  seed: number | string;
+  options: GameOptions;
+  settings: TableSettings;
+  deck: Card[];
+  bots: Partial<Record<Nation, StanceId>>;
+  rulesVersion: string;
+  status: TableStatus;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Epoch ms of the current phase's deadline, or null. */
+  deadline: number | null;
+  phase: string;
+  round: number;
+}
+
+export interface StoredSeat {
+  nation: Nation;
+  name: string;
+  /** sha256 of the seat token, hex; null while nobody has claimed the seat. */
+  tokenHash: string | null;
+  /** A bot seat by design (chosen at creation). */
+  bot: boolean;
+}
+
+export interface NewTable {
+  code: string;
+  seed: number | string;
+  options: GameOptions;
+  settings: TableSettings;
+  deck: readonly Card[];
+  bots: Partial<Record<Nation, StanceId>>;
+  rulesVersion: string;
+  createdAt: number;
+  phase: string;
+  round: number;
+}
+
+export interface CommitEntry {
+  seq: number;
+  actor: Actor;
+  at: number;
+  command: Command;
+  actionId: string | null;
+}
+
+/** What the command changed besides the log; `phaseChanged` false and not ended = a single INSERT. */
+export interface CommitEffects {
+  phaseChanged: boolean;
+  phase: string;
+  round: number;
+  deadline: number | null;
+  ended: boolean;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS decks (
+  hash  TEXT PRIMARY KEY,
+  cards TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tables (
+  code          TEXT PRIMARY KEY,
+  seed          TEXT NOT NULL,
+  options       TEXT NOT NULL,
+  settings      TEXT NOT NULL,
+  deck_hash     TEXT NOT NULL REFERENCES decks (hash),
+  bots          TEXT NOT NULL,
+  rules_version TEXT NOT NULL,
+  status        TEXT NOT NULL DEFAULT 'live',
+  created_at    INTEGER NOT NULL,
+  started_at    INTEGER,
+  ended_at      INTEGER,
+  deadline      INTEGER,
+  phase         TEXT NOT NULL,
+  round         INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tables_status ON tables (status);
+CREATE TABLE IF NOT EXISTS commands (
+  code      TEXT NOT NULL,
+  seq       INTEGER NOT NULL,
+  actor     TEXT NOT NULL,
+  at        INTEGER NOT NULL,
+  command   TEXT NOT NULL,
+  action_id TEXT,
+  PRIMARY KEY (code, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seats (
+  code       TEXT NOT NULL,
+  nation     TEXT NOT NULL,
+  name       TEXT NOT NULL DEFAULT '',
+  token_hash TEXT,
+  bot        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (code, nation)
+) WITHOUT ROWID;
+`;
+
+interface TableRow {
+  code: string;
+  seed: string;
+  options: string;
+  settings: string;
+  deck_hash: string;
+  bots: string;
+  rules_version: string;
+  status: string;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  deadline: number | null;
+  phase: string;
+  round: number;
+}
+
+export class Store {
+  readonly file: string;
+  private db: DatabaseSync;
+  private s: Record<string, StatementSync>;
+  /** Decks already stored, by identity of the card array (the built-in deck is one array). */
+  private deckHashes = new WeakMap<readonly Card[], string>();
+
+  constructor(dataDir: string, options: { sync?: "NORMAL" | "FULL" } = {}) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, "trilateral.sqlite");
+    this.db = new DatabaseSync(this.file);
+    this.db.exec("PRAGMA journal_mode = WAL");
+    this.db.exec(`PRAGMA synchronous = ${options.sync === "FULL" ? "FULL" : "NORMAL"}`);
+    this.db.exec("PRAGMA busy_timeout = 5000");
+    this.db.exec("PRAGMA foreign_keys = ON");
+    this.db.exec(SCHEMA);
+    this.s = {
+      hasTable: this.db.prepare("SELECT 1 AS x FROM tables WHERE code = ?"),
+      getTable: this.db.prepare("SELECT t.*, d.cards AS deck FROM tables t JOIN decks d ON d.hash = t.deck_hash WHERE t.code = ?"),
+      insertDeck: this.db.prepare("INSERT OR IGNORE INTO decks (hash, cards) VALUES (?, ?)"),
+      insertTable: this.db.prepare(
+        `INSERT INTO tables (code, seed, options, settings, deck_hash, bots, rules_version, status, created_at, phase, round)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?, ?)`,
+      ),
+      insertCommand: this.db.prepare("INSERT INTO commands (code, seq, actor, at, command, action_id) VALUES (?, ?, ?, ?, ?, ?)"),
+      afterCommand: this.db.prepare("UPDATE tables SET phase = ?, round = ?, deadline = ? WHERE code = ?"),
+      endTable: this.db.prepare("UPDATE tables SET status = 'ended', ended_at = ? WHERE code = ? AND status = 'live'"),
+      setStatus: this.db.prepare("UPDATE tables SET status = ?, ended_at = COALESCE(ended_at, ?) WHERE code = ?"),
+      setStarted: this.db.prepare("UPDATE tables SET started_at = ?, deadline = ? WHERE code = ?"),
+      setDeadline: this.db.prepare("UPDATE tables SET deadline = ? WHERE code = ?"),
+      commands: this.db.prepare("SELECT seq, actor, at, command FROM commands WHERE code = ? ORDER BY seq"),
+      actionIds: this.db.prepare(
+        "SELECT action_id, actor FROM commands WHERE code = ? AND action_id IS NOT NULL ORDER BY seq DESC LIMIT ?",
+      ),
+      upsertSeat: this.db.prepare(
+        `INSERT INTO seats (code, nation, name, token_hash, bot) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (code, nation) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash, bot = excluded.bot`,
+      ),
+      seats: this.db.prepare("SELECT nation, name, token_hash, bot FROM seats WHERE code = ?"),
+      unfinished: this.db.prepare("SELECT code FROM tables WHERE status = 'live' ORDER BY created_at"),
+    };
+  }
+
+  hasTable(code: string): boolean {
+    return this.s.hasTable!.get(code) !== undefined;
+  }
+
+  /** Stores a deck once (tables share decks by content hash) and returns its hash. */
+  private deckHash(deck: readonly Card[]): string {
+    const known = this.deckHashes.get(deck);
+    if (known) return known;
+    const json = JSON.stringify(deck);
+    const hash = createHash("sha256").update(json).digest("hex");
+    this.s.insertDeck!.run(hash, json);
+    this.deckHashes.set(deck, hash);
+    return hash;
+  }
+
+  createTable(t: NewTable): void {
+    const deckHash = this.deckHash(t.deck);
+    this.s.insertTable!.run(
+      t.code,
+      JSON.stringify(t.seed),
+      JSON.stringify(t.options),
+      JSON.stringify(t.settings),
+      deckHash,
+      JSON.stringify(t.bots),
+      t.rulesVersion,
+      t.createdAt,
+      t.phase,
+      t.round,
+    );
+  }
+
+  getTable(code: string): StoredTable | null {
+    const row = this.s.getTable!.get(code) as (TableRow & { deck: string }) | undefined;
+    if (!row) return null;
+    return {
+      code: row.code,
+      seed: JSON.parse(row.seed) as number | string,
+      options: JSON.parse(row.options) as GameOptions,
+      settings: JSON.parse(row.settings) as TableSettings,
+      deck: JSON.parse(row.deck) as Card[],
+      bots: JSON.parse(row.bots) as Partial<Record<Nation, StanceId>>,
+      rulesVersion: row.rules_version,
+      status: row.status as TableStatus,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      deadline: row.deadline,
+      phase: row.phase,
+      round: row.round,
+    };
+  }
+
+  /**
+   * Appends one accepted command and its bookkeeping in a single transaction. Synchronous:
+   * when this returns, the command is in the WAL and survives a crash of the process.
+   */
+  commit(code: string, entry: CommitEntry, effects: CommitEffects): void {
+    const insert = () =>
+      this.s.insertCommand!.run(code, entry.seq, JSON.stringify(entry.actor), entry.at, JSON.stringify(entry.command), entry.actionId);
+    if (!effects.phaseChanged && !effects.ended) {
+      insert(); // one statement: atomic on its own
+      return;
+    }
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      insert();
+      this.s.afterCommand!.run(effects.phase, effects.round, effects.deadline, code);
+      if (effects.ended) this.s.endTable!.run(entry.at, code);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      try {
+        this.db.exec("ROLLBACK");
+      } catch {
+        /* the transaction may already be gone */
+      }
+      throw e;
+    }
+  }
+
+  setStarted(code: string, at: number, deadline: number | null): void {
+    this.s.setStarted!.run(at, deadline, code);
+  }
+
+  setDeadline(code: string, deadline: number | null): void {
+    this.s.setDeadline!.run(deadline, code);
+  }
+
+  setStatus(code: string, status: TableStatus, at: number): void {
+    this.s.setStatus!.run(status, at, code);
+  }
+
+  commands(code: string): RecordedCommand[] {
+    const rows = this.s.commands!.all(code) as unknown as { seq: number; actor: string; at: number; command: string }[];
+    return rows.map((r) => ({ seq: r.seq, actor: JSON.parse(r.actor) as Actor, at: r.at, command: JSON.parse(r.command) as Command }));
+  }
+
+  /** The most recent client action ids, newest first, for de-duplicating retries after a restart. */
+  recentActionIds(code: string, limit: number): { actionId: string; actor: Actor }[] {
+    const rows = this.s.actionIds!.all(code, limit) as unknown as { action_id: string; actor: string }[];
+    return rows.map((r) => ({ actionId: r.action_id, actor: JSON.parse(r.actor) as Actor }));
+  }
+
+  upsertSeat(code: string, seat: StoredSeat): void {
+    this.s.upsertSeat!.run(code, seat.nation, seat.name, seat.tokenHash, seat.bot ? 1 : 0);
+  }
+
+  seats(code: string): StoredSeat[] {
+    const rows = this.s.seats!.all(code) as unknown as { nation: string; name: string; token_hash: string | null; bot: number }[];
+    return rows.map((r) => ({ nation: r.nation as Nation, name: r.name, tokenHash: r.token_hash, bot: r.bot === 1 }));
+  }
+
+  unfinishedCodes(): string[] {
+    return (this.s.unfinished!.all() as unknown as { code: string }[]).map((r) => r.code);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
