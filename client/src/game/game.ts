@@ -1,0 +1,32 @@
+import * as Phaser from "phaser";
+import { TableScene, type SceneBridge } from "./TableScene.ts";
+
+export const LOGICAL_WIDTH = 1280;
+export const LOGICAL_HEIGHT = 720;
+
+/**
+ * The negotiation table in Phaser: a 1280×720 logical layout scaled with Scale.FIT. On a HiDPI
+ * screen the backing canvas is larger (up to 2×) and the camera zooms, so text stays crisp.
+ */
+export function createTableGame(parent: HTMLElement, bridge: SceneBridge): Phaser.Game {
+  const cssWidth = Math.max(parent.clientWidth, 320);
+  const dpr = Math.min(window.devicePixelRatio || 1, 2);
+  const zoom = Math.min(2, Math.max(1, Math.round(((cssWidth * dpr) / LOGICAL_WIDTH) * 4) / 4));
+  const scene = new TableScene(bridge);
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: LOGICAL_WIDTH * zoom,
+    height: LOGICAL_HEIGHT * zoom,
+    backgroundColor: "#0E1824",
+    banner: false,
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    render: { antialias: true, roundPixels: false },
+    callbacks: {
+      preBoot: (g) => g.registry.set("textResolution", zoom),
+    },
+    scene: [scene],
+  });
+  return game;
+}

@@ -1,0 +1,109 @@
+import * as Phaser from "phaser";
+import type { Nation } from "../../../shared/rules/vocabulary.ts";
+import { COLORS } from "../theme.ts";
+import { hex, text } from "./draw.ts";
+
+/** A horizontal meter: track, fill, and the value written as a number (never colour alone). */
+export class MeterBar {
+  readonly fill: Phaser.GameObjects.Rectangle;
+  readonly number: Phaser.GameObjects.Text;
+  value = 0;
+  #counter: Phaser.Tweens.Tween | null = null;
+
+  readonly scene: Phaser.Scene;
+  readonly max: number;
+
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    color: number,
+    max: number,
+    numberPos: { x: number; y: number; size: number; align?: "left" | "right" },
+    marks: number[] = [],
+  ) {
+    this.scene = scene;
+    this.max = max;
+    scene.add.rectangle(x, y, width, height, hex(COLORS.room), 1).setOrigin(0, 0.5).setStrokeStyle(1, hex(COLORS.line));
+    this.fill = scene.add.rectangle(x, y, width, height, color, 1).setOrigin(0, 0.5).setScale(0, 1);
+    const g = scene.add.graphics();
+    g.lineStyle(2, hex(COLORS.ink), 0.55);
+    for (const m of marks) g.lineBetween(x + (m / max) * width, y - height / 2 - 3, x + (m / max) * width, y + height / 2 + 3);
+    this.number = text(scene, numberPos.x, numberPos.y, "0", { size: numberPos.size, bold: true, align: numberPos.align ?? "right" });
+    this.number.setOrigin(numberPos.align === "left" ? 0 : 1, 0.5);
+  }
+
+  set(value: number, animate: boolean, duration = 650): void {
+    const from = this.value;
+    this.value = value;
+    const scale = Math.max(0, Math.min(1, value / this.max));
+    this.scene.tweens.killTweensOf(this.fill);
+    this.#counter?.stop();
+    this.#counter = null;
+    if (!animate || from === value) {
+      this.fill.setScale(scale, 1);
+      this.number.setText(String(value));
+      return;
+    }
+    this.scene.tweens.add({ targets: this.fill, scaleX: scale, duration, ease: "Cubic.easeOut" });
+    this.#counter = this.scene.tweens.addCounter({
+      from,
+      to: value,
+      duration,
+      ease: "Cubic.easeOut",
+      onUpdate: (tw) => this.number.setText(String(Math.round(tw.getValue() ?? value))),
+      onComplete: () => this.number.setText(String(value)),
+    });
+  }
+}
+
+/** "−8 · Radar lock-on dispute", rising and fading next to the meter that moved. */
+export function floatLabel(scene: Phaser.Scene, x: number, y: number, delta: number, cause: string, good: boolean, reduced: boolean): void {
+  const sign = delta > 0 ? `▲ +${delta}` : `▼ \u2212${Math.abs(delta)}`;
+  const short = cause.length > 34 ? `${cause.slice(0, 32)}…` : cause;
+  const label = text(scene, x, y, `${sign}  ${short}`, { size: 21, bold: true, color: good ? COLORS.up : COLORS.down });
+  label.setOrigin(0.5, 1);
+  const bg = scene.add
+    .rectangle(x, y + 3, label.width + 20, label.height + 8, hex(COLORS.room), 0.95)
+    .setOrigin(0.5, 1)
+    .setStrokeStyle(2, hex(good ? COLORS.up : COLORS.down), 1);
+  label.setDepth(20);
+  bg.setDepth(19);
+  const parts = [label, bg];
+  if (reduced) {
+    scene.time.delayedCall(2600, () => parts.forEach((p) => p.destroy()));
+    return;
+  }
+  scene.tweens.add({
+    targets: parts,
+    y: `-=26`,
+    alpha: { from: 1, to: 0 },
+    delay: 1500,
+    duration: 1100,
+    ease: "Sine.easeIn",
+    onComplete: () => parts.forEach((p) => p.destroy()),
+  });
+}
+
+/** A brief outline flash on the widget that changed. */
+export function flash(scene: Phaser.Scene, x: number, y: number, w: number, h: number, color: number, reduced: boolean): void {
+  const r = scene.add.rectangle(x, y, w, h).setOrigin(0, 0).setStrokeStyle(3, color, 1).setDepth(18);
+  if (reduced) {
+    scene.time.delayedCall(900, () => r.destroy());
+    return;
+  }
+  scene.tweens.add({ targets: r, alpha: { from: 1, to: 0 }, duration: 1200, ease: "Quad.easeIn", onComplete: () => r.destroy() });
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type SeatStatus = { text: string; done: boolean };
+
+export type NationMap<T> = Record<Nation, T>;

@@ -1,0 +1,180 @@
+import type * as Phaser from "phaser";
+import type { PlayerView } from "../../../shared/rules/view.ts";
+import { PHASE_NAMES } from "../../../shared/rules/vocabulary.ts";
+import { h, replaceChildren } from "../dom.ts";
+import type { PlaybackEvent } from "../store/playback.ts";
+import { changeSentence } from "../store/selectors.ts";
+import type { AppState } from "../store/store.ts";
+import { prefersReducedMotion } from "../theme.ts";
+import { TableSummaryText } from "./a11y.ts";
+import { AgendaPanel } from "./agenda.ts";
+import { ChatPanel } from "./chat.ts";
+import type { PanelContext } from "./context.ts";
+import { endScreen } from "./end.ts";
+import { eventPanel } from "./event-card.ts";
+import { HeaderBar } from "./header.ts";
+import { NegotiationPanel } from "./negotiation.ts";
+import { PolicyPanel } from "./policy.ts";
+import { summaryPanel } from "./summary.ts";
+
+/** The table screen: header, the Phaser table, the phase panel beside it, agenda and chat below. */
+export class GameScreen {
+  readonly el: HTMLElement;
+  readonly chat: ChatPanel;
+  game: Phaser.Game | null = null;
+  #header: HeaderBar;
+  #agenda = new AgendaPanel();
+  #summary = new TableSummaryText();
+  #stage = h("div", { class: "stage", id: "stage" });
+  #sidebar = h("aside", { class: "sidebar", id: "main", tabindex: -1, "aria-label": "Your actions this phase" });
+  #end = h("div", { class: "end-host" });
+  #negotiation = new NegotiationPanel();
+  #policy = new PolicyPanel();
+  #revealedCards = new Set<string>();
+  #panelKey = "";
+  #phaseKey = "";
+  #endDismissed = false;
+  #endShown = false;
+  #unsub: (() => void)[] = [];
+  #destroyed = false;
+
+  readonly ctx: PanelContext;
+  readonly onNewGame: () => void;
+
+  constructor(ctx: PanelContext, onNewGame: () => void, onFirstRender: () => void) {
+    this.ctx = ctx;
+    this.onNewGame = onNewGame;
+    this.#header = new HeaderBar(ctx.announce);
+    this.chat = new ChatPanel(ctx);
+    this.el = h(
+      "div",
+      { class: "game-screen" },
+      this.#header.el,
+      h(
+        "div",
+        { class: "game-main" },
+        this.#sidebar,
+        h(
+          "div",
+          { class: "stage-col" },
+          h("figure", { class: "stage-frame", "aria-describedby": "table-summary-heading" }, this.#stage, h("figcaption", { class: "visually-hidden" }, "The negotiation table seen from above. Its content is described in text in “The table, in words”.")),
+          h("div", { class: "dock" }, this.#agenda.el, this.chat.el),
+        ),
+      ),
+      this.#summary.el,
+      this.#end,
+    );
+    this.#unsub.push(ctx.playback.subscribe((e) => this.#onPlayback(e)));
+    const reducedMotion = prefersReducedMotion();
+    void import("../game/game.ts").then(({ createTableGame }) => {
+      if (this.#destroyed) return;
+      this.game = createTableGame(this.#stage, { store: ctx.store, playback: ctx.playback, reducedMotion, onFirstRender });
+    });
+  }
+
+  #onPlayback(e: PlaybackEvent): void {
+    if (e.type === "step") this.ctx.announce(changeSentence(e.change));
+    const view = this.ctx.store.get().view;
+    if (view && (view.phase === "summary" || view.phase === "ended")) this.#renderPanel(view, true);
+  }
+
+  update(state: AppState): void {
+    const view = state.view;
+    if (!view) return;
+    this.#header.update(state);
+    this.#agenda.update(view);
+    this.#summary.update(view);
+    this.chat.update(view, state.code);
+    const phaseKey = `${view.round}:${view.phase}`;
+    if (phaseKey !== this.#phaseKey) {
+      const first = this.#phaseKey === "";
+      this.#phaseKey = phaseKey;
+      if (!first) this.ctx.announce(view.phase === "ended" ? "The game is over. The results are shown." : `Round ${view.round}: ${PHASE_NAMES[view.phase]} phase.`);
+      const active = document.activeElement;
+      const focusInSidebar = !active || active === document.body || this.#sidebar.contains(active);
+      this.#renderPanel(view, true);
+      if (!first && focusInSidebar && view.phase !== "ended") this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus({ preventScroll: false });
+    } else {
+      this.#renderPanel(view, false);
+    }
+    this.#renderEnd(view);
+  }
+
+  #rerender = (): void => {
+    const view = this.ctx.store.get().view;
+    if (view) this.#renderPanel(view, true);
+  };
+
+  #renderPanel(view: PlayerView, force: boolean): void {
+    const key = JSON.stringify([view.phase, view.round, view.responses, view.responsesDue, view.proposals, view.ready, view.committed, view.policies, view.seat, view.card?.id, view.institutions, view.firewall]);
+    if (!force && key === this.#panelKey) return;
+    this.#panelKey = key;
+    let panel: HTMLElement;
+    switch (view.phase) {
+      case "event": {
+        const revealed = !!view.card && this.#revealedCards.has(view.card.id);
+        if (view.card) this.#revealedCards.add(view.card.id);
+        panel = eventPanel(view, this.ctx, revealed);
+        break;
+      }
+      case "negotiation":
+        panel = this.#negotiation.render(view, this.ctx, this.#rerender);
+        break;
+      case "policy":
+        panel = this.#policy.render(view, this.ctx, this.#rerender);
+        break;
+      case "summary":
+        panel = summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents);
+        break;
+      case "ended":
+        panel = h(
+          "section",
+          { class: "phase-panel" },
+          h("h2", { class: "phase-heading", tabindex: -1 }, "Game over"),
+          h("p", {}, "The final scores and every secret agenda are on the results screen."),
+          h("button", { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.#renderEnd(view, true)) }, "Show the results"),
+          summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents),
+        );
+        break;
+    }
+    const heading = panel.querySelector<HTMLElement>(".phase-heading");
+    heading?.setAttribute("tabindex", "-1");
+    if (heading) heading.dataset.focus = "phase-heading";
+    const scrollTop = this.#sidebar.scrollTop;
+    replaceChildren(this.#sidebar, [panel]);
+    if (!force) this.#sidebar.scrollTop = scrollTop;
+  }
+
+  #renderEnd(view: PlayerView, forceFocus = false): void {
+    const show = view.phase === "ended" && !!view.ended && !this.#endDismissed;
+    // While the results cover the screen, the table behind them is out of reach (focus and screen readers).
+    for (const el of [this.el.querySelector(".topbar"), this.el.querySelector(".game-main")]) el?.toggleAttribute("inert", show);
+    if (!show) {
+      if (this.#endShown) replaceChildren(this.#end, []);
+      this.#endShown = false;
+      return;
+    }
+    if (this.#endShown && !forceFocus) return;
+    this.#endShown = true;
+    replaceChildren(this.#end, [
+      endScreen(view, {
+        showTable: () => {
+          this.#endDismissed = true;
+          this.#renderEnd(view);
+          this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus();
+        },
+        newGame: this.onNewGame,
+      }),
+    ]);
+    this.#end.querySelector<HTMLElement>("#end-heading")?.setAttribute("tabindex", "-1");
+    this.#end.querySelector<HTMLElement>("#end-heading")?.focus();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#header.destroy();
+    this.#unsub.forEach((u) => u());
+    this.game?.destroy(true);
+    this.game = null;
+  }
+}
