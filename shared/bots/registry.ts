@@ -1,12 +1,15 @@
 import type { StanceId } from "../rules/vocabulary.ts";
-import { legalRandom, type SeatPolicy } from "./random.ts";
+import { makeBot } from "./bot.ts";
+import type { SeatPolicy } from "./random.ts";
 
 export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-/** The controller the server, the simulator and solo play use for a bot seat of this stance. */
+/**
+ * The controller the server, the simulator and solo play use for a bot seat of this stance.
+ * The bot plays its nation's current government: after a leadership change it takes on the new
+ * stance (the `stance` given here is the fallback if the view's stance is not its nation's).
+ */
 export function botPolicy(stance: StanceId, difficulty: Difficulty = "normal"): SeatPolicy {
-  void stance;
-  void difficulty;
-  return legalRandom;
+  return makeBot(stance, difficulty);
 }

@@ -62,9 +62,9 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     summary: "Joint foreign and defense ministers' policy dialogue",
     members: SEOUL_TOKYO,
     security: true,
-    deterrence: 1,
+    deterrence: 0,
     onCreate: [{ kind: "support", nation: "tokyo", delta: -2 }],
-    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 1 }],
+    income: [],
   },
   "trilateral-ministerial": {
     id: "trilateral-ministerial",
@@ -76,8 +76,6 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     onCreate: [],
     income: [
       { kind: "trust", pair: "seoul-tokyo", delta: 1 },
-      { kind: "trust", pair: "seoul-washington", delta: 1 },
-      { kind: "trust", pair: "tokyo-washington", delta: 1 },
     ],
   },
   "missile-warning-sharing": {
@@ -108,7 +106,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     security: false,
     deterrence: 0,
     onCreate: [],
-    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 1 }],
+    income: [],
   },
   "hadr-pko": {
     id: "hadr-pko",
@@ -118,7 +116,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     security: false,
     deterrence: 0,
     onCreate: [],
-    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 1 }],
+    income: [],
   },
   "counterstrike-protocol": {
     id: "counterstrike-protocol",
@@ -126,7 +124,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     summary: "No counterstrike without consulting all three capitals",
     members: ALL,
     security: true,
-    deterrence: 1,
+    deterrence: 0,
     onCreate: [],
     income: [],
   },

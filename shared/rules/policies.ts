@@ -1,4 +1,5 @@
 import type { Effect } from "./effects.ts";
+import { TUNING } from "./tuning.ts";
 import type { Nation } from "./vocabulary.ts";
 
 /** Each nation's policy menu. A seat that commits nothing in time holds steady. */
@@ -88,11 +89,10 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
     },
     "engage-beijing": {
       name: "Engage Beijing",
-      description: "Talk to China to lower the temperature; Washington worries about hedging.",
+      description: "Talk to China and keep channels open: popular at home, but Washington worries about hedging.",
       effects: [
-        { kind: "threat", delta: -1 },
-        { kind: "trust", pair: "seoul-washington", delta: -4 },
-        { kind: "support", nation: "seoul", delta: 2 },
+        { kind: "trust", pair: "seoul-washington", delta: -7 },
+        { kind: "support", nation: "seoul", delta: 1 },
       ],
     },
     "enforce-court-ruling": {
@@ -121,9 +121,9 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
       name: "Defense build-up",
       description: "Raise defense spending toward two percent of GDP.",
       effects: [
-        { kind: "japanDefense", delta: 2 },
+        { kind: "japanDefense", delta: 1 },
         { kind: "burdenShared", delta: 1 },
-        { kind: "support", nation: "tokyo", delta: -2 },
+        { kind: "support", nation: "tokyo", delta: -3 },
         { kind: "trust", pair: "seoul-tokyo", delta: -2 },
         { kind: "trust", pair: "tokyo-washington", delta: 3 },
       ],
@@ -245,11 +245,10 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
       name: "Offer extended deterrence",
       description: "Send strategic assets and reaffirm the nuclear umbrella: deterrence up for this round.",
       effects: [
-        { kind: "deterrenceBonus", delta: 2 },
+        { kind: "deterrenceBonus", delta: TUNING.deterrence.extendedDeterrenceBonus },
         { kind: "trust", pair: "seoul-washington", delta: 2 },
         { kind: "trust", pair: "tokyo-washington", delta: 2 },
-        { kind: "support", nation: "washington", delta: -2 },
-        { kind: "burdenShared", delta: -1 },
+        { kind: "support", nation: "washington", delta: -1 },
       ],
     },
   },

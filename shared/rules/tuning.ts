@@ -9,7 +9,7 @@ export const TUNING = {
   start: {
     trust: { "seoul-tokyo": 30, "seoul-washington": 65, "tokyo-washington": 70 },
     support: 55,
-    threat: 3,
+    threat: 8,
     historyTension: 5,
     japanDefense: 2,
     burdenShared: 3,
@@ -35,27 +35,27 @@ export const TUNING = {
   deterrence: {
     base: 1,
     /** One point of deterrence per this many points of average trust. */
-    trustPerPoint: 20,
+    trustPerPoint: 17,
     /** One point per this many points of Japan's defense posture. */
-    japanDefensePerPoint: 4,
+    japanDefensePerPoint: 10,
     /** Washington's "offer extended deterrence" adds this until the end of the round. */
     extendedDeterrenceBonus: 2,
   },
 
-  crisis: { markersToEndGame: 3, threatReliefAfterCrisis: 1, trustShockPerPair: -4 },
+  crisis: { markersToEndGame: 3, threatReliefAfterCrisis: 0, trustShockPerPair: -8 },
 
   proposals: { maxOpenPerSeat: 3, maxTermsPerProposal: 4 },
-  pledges: { keptTrustBonus: 3, brokenTrustPenalty: -10, brokenSupportPenalty: 0 },
+  pledges: { keptTrustBonus: 2, brokenTrustPenalty: -10 },
 
   chat: { maxLength: 500 },
 
   scoring: {
     agendaBonus: 12,
-    securityPerDeterrencePoint: 2,
+    securityPerDeterrencePoint: 1,
     supportDivisor: 10,
     trustDivisor: 10,
-    seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4 },
-    tokyo: { defensePerPoint: 1.5, counterstrikeBonus: 3 },
-    washington: { trilateralInstitutionPoints: 2, burdenPerPoint: 1 },
+    seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4.5 },
+    tokyo: { defensePerPoint: 0.65, counterstrikeBonus: 1.5 },
+    washington: { trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.85 },
   },
 } as const;

@@ -1,12 +1,13 @@
 import type { Card } from "../content/card-schema.ts";
 import { applyCommand, newGame } from "../rules/apply.ts";
-import { seat, SYSTEM, type CommandEnvelope } from "../rules/commands.ts";
+import { seat, SYSTEM, type Command, type CommandEnvelope } from "../rules/commands.ts";
+import type { RuleViolation } from "../rules/errors.ts";
 import { appendCommand, newRecord, type GameRecord } from "../rules/record.ts";
 import { nextInt, seedToRng } from "../rules/rng.ts";
 import type { GameOptionsInput } from "../rules/setup.ts";
 import type { GameState } from "../rules/state.ts";
 import { viewFor } from "../rules/view.ts";
-import { NATIONS, type Nation } from "../rules/vocabulary.ts";
+import { NATIONS, type Nation, type StanceId } from "../rules/vocabulary.ts";
 import type { SeatPolicy } from "../bots/random.ts";
 
 export interface PlayOptions {
@@ -20,6 +21,10 @@ export interface PlayOptions {
   maxCommands?: number;
   /** Keep the record (costs memory in big simulations). */
   keepRecord?: boolean;
+  /** Called after every accepted command, seat or system (for statistics and tests). */
+  onCommand?: (envelope: CommandEnvelope, state: GameState) => void;
+  /** Called when a seat's policy chose a command the engine refused (a bug in that policy). */
+  onRefused?: (nation: Nation, command: Command, error: RuleViolation) => void;
 }
 
 export interface PlayResult {
@@ -27,6 +32,12 @@ export interface PlayResult {
   record: GameRecord | null;
   commands: number;
   stuck: boolean;
+  /** Phase deadlines the driver had to call because no seat acted. */
+  timeouts: number;
+  /** Seat commands the engine refused. */
+  refused: number;
+  /** The stances the game started with (drawn from the seed unless the options named them). */
+  startStances: Record<Nation, StanceId>;
 }
 
 /**
@@ -37,6 +48,7 @@ export function playGame(opts: PlayOptions): PlayResult {
   const perPhase = opts.maxCommandsPerPhase ?? 40;
   const maxCommands = opts.maxCommands ?? 5000;
   let { state } = newGame(opts.seed, opts.options, opts.deck);
+  const startStances = { ...state.stances };
   let record = opts.keepRecord ? newRecord(opts.seed, opts.options, opts.deck) : null;
   let rng = seedToRng(`${opts.seed}:seats`);
   const seatRng: Record<Nation, number> = {
@@ -49,17 +61,26 @@ export function playGame(opts: PlayOptions): PlayResult {
   let phaseKey = `${state.round}:${state.phase}`;
   let clock = 0;
 
+  let timeouts = 0;
+  let refused = 0;
   const submit = (envelope: CommandEnvelope): boolean => {
     const result = applyCommand(state, envelope);
-    if (!result.ok) return false;
+    if (!result.ok) {
+      if (envelope.actor.kind === "seat") {
+        refused += 1;
+        opts.onRefused?.(envelope.actor.nation, envelope.command, result.error);
+      }
+      return false;
+    }
     state = result.state;
     if (record) record = appendCommand(record, envelope);
     commands += 1;
+    opts.onCommand?.(envelope, state);
     return true;
   };
 
   while (state.phase !== "ended") {
-    if (commands >= maxCommands) return { state, record, commands, stuck: true };
+    if (commands >= maxCommands) return { state, record, commands, stuck: true, timeouts, refused, startStances };
     const key = `${state.round}:${state.phase}`;
     if (key !== phaseKey) {
       phaseKey = key;
@@ -78,11 +99,12 @@ export function playGame(opts: PlayOptions): PlayResult {
       }
     }
     if (!acted) {
+      timeouts += 1;
       if (!submit({ actor: SYSTEM, at: clock, command: { type: "phaseTimeout", round: state.round, phase: state.phase } })) {
-        return { state, record, commands, stuck: true };
+        return { state, record, commands, stuck: true, timeouts, refused, startStances };
       }
     }
     inPhase += 1;
   }
-  return { state, record, commands, stuck: false };
+  return { state, record, commands, stuck: false, timeouts, refused, startStances };
 }
