@@ -243,7 +243,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     }
 
     this.roomId = code;
-    this.table = { code, seed, settings: { timers: o.timers, botThinkMs: o.botThinkMs ?? null }, bots: o.bots };
+    this.table = { code, seed, settings: { timers: o.timers, botThinkMs: o.botThinkMs ?? null, botDifficulty: o.botDifficulty }, bots: o.bots };
     this.game = created;
     this.seq = 0;
     try {
@@ -721,7 +721,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     let command: Command | null = null;
     if (seat.botCount < LIMITS.botCommandsPerPhase) {
       try {
-        const choice = botPolicy(this.game.stances[nation])(view, nation, seat.botRng);
+        const choice = botPolicy(this.game.stances[nation], this.table.settings.botDifficulty ?? "normal")(view, nation, seat.botRng);
         seat.botRng = choice.rng;
         command = choice.command;
       } catch (e) {

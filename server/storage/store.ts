@@ -15,6 +15,8 @@ import type { RecordedCommand } from "../../shared/rules/record.ts";
  * it is rebuilt by replaying the log through the shared engine.
  */
 
+import type { Difficulty } from "../../shared/bots/difficulty.ts";
+
 export type TableStatus = "live" | "ended" | "abandoned" | "unrecoverable";
 
 /** Table settings that are not game rules (the engine never sees them). */
@@ -22,6 +24,8 @@ export interface TableSettings {
   timers: PhaseTimers;
   /** Bot think time chosen at creation; null = the server default. */
   botThinkMs: number | null;
+  /** How well this table's bots play (tables stored before it existed play "normal"). */
+  botDifficulty?: Difficulty;
 }
 
 export interface StoredTable {

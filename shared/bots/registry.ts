@@ -2,8 +2,9 @@ import type { StanceId } from "../rules/vocabulary.ts";
 import { makeBot } from "./bot.ts";
 import type { SeatPolicy } from "./random.ts";
 
-export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+import type { Difficulty } from "./difficulty.ts";
+
+export { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "./difficulty.ts";
 
 /**
  * The controller the server, the simulator and solo play use for a bot seat of this stance.

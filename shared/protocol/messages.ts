@@ -3,6 +3,7 @@ import { CommandSchema } from "../rules/commands.ts";
 import { NationSchema, StanceIdSchema } from "../rules/effects.ts";
 import type { GameEvent } from "../rules/events.ts";
 import { TUNING } from "../rules/tuning.ts";
+import { DIFFICULTIES } from "../bots/difficulty.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Nation } from "../rules/vocabulary.ts";
 
@@ -44,6 +45,8 @@ export const CreateTableOptionsSchema = z.strictObject({
   deckOrder: z.enum(["shuffled", "chronological"]).default("shuffled"),
   /** Seats played by bots, with their stance. Solo play = two bot seats. */
   bots: z.partialRecord(NationSchema, StanceIdSchema).default({}),
+  /** How well the bots play: easy (noisy, short-sighted), normal, hard (looks one step ahead). */
+  botDifficulty: z.enum(DIFFICULTIES).default("normal"),
   /** Bot think time in ms (0 in tests). */
   botThinkMs: z.number().int().min(0).max(30000).optional(),
   seed: z.union([z.number().int(), z.string().max(64)]).optional(),

@@ -100,9 +100,11 @@ describe("a whole game over the network", () => {
       nation: "tokyo",
       rounds: 3,
       bots: { seoul: "progressive", washington: "burden-shifter" },
+      botDifficulty: "hard",
       botThinkMs: 0,
     });
     expect(solo.seat!.nation).toBe("tokyo");
+    expect(t.server.trilateral.store.getTable(solo.code)!.settings.botDifficulty).toBe("hard");
     await waitFor("started", () => solo.room.state.started === true);
     expect(solo.room.state.seats.get("seoul")!.bot).toBe(true);
     // the bot seats' stances are the game's starting stances (a first card may already change a government)

@@ -155,6 +155,7 @@ describe("bad input gets an answer, changes nothing, and keeps the connection", 
     await expect(sdk.joinById("not-a-code", { name: "Nobody" })).rejects.toMatchObject({ code: 404 });
     await expect(sdk.create("table", { name: "", rounds: 3 })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/name/) });
     await expect(sdk.create("table", { name: "Ann", rounds: 99 })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/rounds/) });
+    await expect(sdk.create("table", { name: "Ann", botDifficulty: "impossible" })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/botDifficulty/) });
     await expect(sdk.create("table", { name: "Ann", nation: "tokyo", bots: { tokyo: "hawkish" } })).rejects.toMatchObject({ code: 400 });
     await expect(sdk.create("table", { name: "Ann", bots: { seoul: "hawkish" } })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/stance/) });
     await expect(sdk.joinOrCreate("table", { name: "Ann" })).rejects.toMatchObject({ code: 400 });

@@ -1,4 +1,5 @@
 import { CLASSROOM_TIMERS, DisplayNameSchema, TableCodeSchema, type CreateTableOptions, type TableSummary } from "../../../shared/protocol/messages.ts";
+import { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "../../../shared/bots/difficulty.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import { NATION_NAMES, NATIONS, STANCES, STANCE_NAMES, type Nation, type StanceId } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
@@ -77,7 +78,7 @@ export class LandingScreen {
   #nameError: HTMLElement;
   #busy = false;
 
-  #solo = { nation: "seoul" as Nation, rounds: 3, stances: {} as Partial<Record<Nation, StanceId>>, error: null as string | null };
+  #solo = { nation: "seoul" as Nation, rounds: 3, difficulty: "normal" as Difficulty, stances: {} as Partial<Record<Nation, StanceId>>, error: null as string | null };
   #create = { nation: "seoul" as Nation, rounds: TUNING.rounds.default as number, timers: true, bots: {} as Partial<Record<Nation, StanceId>>, error: null as string | null };
   #join = { code: "", nation: null as Nation | null, table: null as TableSummary | null, error: null as string | null, looking: false };
   #soloCard = h("section", { class: "path-card", "aria-labelledby": "solo-title" });
@@ -195,7 +196,7 @@ export class LandingScreen {
           if (!name) return;
           const bots: Partial<Record<Nation, StanceId>> = {};
           for (const n of others) bots[n] = s.stances[n] ?? STANCES[n][0];
-          void this.#go({ kind: "create", options: { name, nation: s.nation, rounds: s.rounds, timers: null, bots } }, "solo", start);
+          void this.#go({ kind: "create", options: { name, nation: s.nation, rounds: s.rounds, timers: null, bots, botDifficulty: s.difficulty } }, "solo", start);
         },
       },
       nationPicker("solo-nation", "Play as", s.nation, (n) => {
@@ -221,6 +222,12 @@ export class LandingScreen {
         ROUND_CHOICES.map((r) => ({ value: String(r), text: `${r} rounds${r <= 3 ? " (quick)" : r === TUNING.rounds.default ? " (full game)" : ""}` })),
         String(s.rounds),
         (v) => (s.rounds = Number(v)),
+      ),
+      select(
+        "Bot difficulty",
+        DIFFICULTIES.map((d) => ({ value: d, text: DIFFICULTY_NAMES[d] })),
+        s.difficulty,
+        (v) => (s.difficulty = v as Difficulty),
       ),
       errorBox(s.error),
       start,
