@@ -9,12 +9,16 @@ import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import { policyDefinition, type PolicyId } from "./policies.ts";
 import { JOINT_STATEMENTS, type Proposal, type ProposalTerm } from "./proposals.ts";
 import { scoreGame } from "./scoring.ts";
-import type { EndState } from "./state.ts";
+import type { EndState, RoundState } from "./state.ts";
 import { STANCE_RULES } from "./stances.ts";
 import { TUNING } from "./tuning.ts";
 import { NATION_NAMES, NATIONS, pairOf, pairsAmong, type Nation, type Phase } from "./vocabulary.ts";
 
 /** Phase transitions and the resolution order. Rules § numbers refer to shared/rules/README.md. */
+
+export function emptyRound(cardId: string | null): RoundState {
+  return { cardId, responsesDue: [], responses: {}, ready: [], policies: {}, deterrenceBonus: 0, leadershipChanges: [] };
+}
 
 export function enterPhase(d: Draft, phase: Phase): void {
   d.s.phase = phase;
@@ -26,15 +30,7 @@ export function enterPhase(d: Draft, phase: Phase): void {
 export function startRound(d: Draft): void {
   d.s.round += 1;
   const cardId = d.s.drawPile.shift() ?? null;
-  d.s.current = {
-    cardId,
-    responsesDue: [],
-    responses: {},
-    ready: [],
-    policies: {},
-    deterrenceBonus: 0,
-    leadershipChanges: [],
-  };
+  d.s.current = emptyRound(cardId);
   d.events.push({ type: "roundStarted", round: d.s.round });
   const card = cardId ? d.s.cards[cardId] : undefined;
   if (card) {

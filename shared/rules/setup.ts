@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CardSchema, type Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
 import { StanceIdSchema, NationSchema } from "./effects.ts";
+import { emptyRound } from "./flow.ts";
 import { nextInt, seedToRng, shuffle } from "./rng.ts";
 import type { AgendaState, GameOptions, GameState } from "./state.ts";
 import { TUNING } from "./tuning.ts";
@@ -111,15 +112,7 @@ export function createGame(seed: number | string, optionsInput: GameOptionsInput
     agendas,
     drawPile,
     cards: Object.fromEntries(deck.map((c) => [c.id, c])),
-    current: {
-      cardId: null,
-      responsesDue: [],
-      responses: {},
-      ready: [],
-      policies: {},
-      deterrenceBonus: 0,
-      leadershipChanges: [],
-    },
+    current: emptyRound(null),
     proposals: [],
     nextProposalNumber: 1,
     messages: [],
