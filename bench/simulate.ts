@@ -155,6 +155,9 @@ export class Tally {
   gamesWithAMarker = 0;
   /** Crisis markers placed, by round. */
   markersByRound: number[] = [];
+  /** Threat at resolution, summed by round, and how many games reached each round. */
+  threatByRound: number[] = [];
+  gamesByRound: number[] = [];
   wins: Record<Nation, number> = { seoul: 0, tokyo: 0, washington: 0 };
   scores: Record<Nation, number> = { seoul: 0, tokyo: 0, washington: 0 };
   /** Sum of each score line (agenda lines under one label), over games that did not end in crisis. */
@@ -236,6 +239,10 @@ export class Tally {
     if (state.counterstrike) this.counterstrike += 1;
     for (const r of state.rounds) this.leadershipChanges += r.leadershipChanges.length;
     for (const r of state.rounds) if (r.crisis) this.markersByRound[r.round - 1] = (this.markersByRound[r.round - 1] ?? 0) + 1;
+    for (const r of state.rounds) {
+      this.threatByRound[r.round - 1] = (this.threatByRound[r.round - 1] ?? 0) + r.threat;
+      this.gamesByRound[r.round - 1] = (this.gamesByRound[r.round - 1] ?? 0) + 1;
+    }
     // The stance in office when a policy was chosen: walk the rounds, flipping at each leadership change.
     const office = { ...startStances };
     for (const r of state.rounds) {
@@ -314,6 +321,10 @@ export class Tally {
         gamesWithAMarkerPct: pct(this.gamesWithAMarker),
         meanMarkers: mean(this.crisisMarkers),
         markersByRoundPct: Array.from({ length: this.markersByRound.length }, (_, i) => pct(this.markersByRound[i] ?? 0)),
+        /** Share of all games that took a crisis marker in round 1. */
+        roundOneMarkerPct: pct(this.markersByRound[0] ?? 0),
+        /** Mean threat at resolution, by round, over the games that reached that round. */
+        meanThreatByRound: this.gamesByRound.map((n, i) => Math.round((100 * (this.threatByRound[i] ?? 0)) / Math.max(1, n)) / 100),
       },
       winRatePct: {
         ofAllGames: Object.fromEntries(NATIONS.map((n) => [n, pct(this.wins[n])])) as Record<Nation, number>,
@@ -440,6 +451,7 @@ export function printSummary(o: SimOptions, s: ReturnType<Tally["summary"]>): vo
     `Trilateral simulation: ${s.games} games, seed ${o.seed}, policy ${o.policy}${o.policy === "bots" ? ` (${o.difficulty})` : ""}, stances ${seats}, ${o.rounds} rounds, ${o.deck} deck`,
     `  rounds played      ${s.roundsPlayed.total} (mean ${s.roundsPlayed.mean} per game)`,
     `  regional crises    ${s.crisis.endedInCrisisPct}% of games ended in crisis; ${s.crisis.gamesWithAMarkerPct}% had a marker; mean markers ${s.crisis.meanMarkers}; markers by round ${s.crisis.markersByRoundPct.map((v) => `${v}%`).join(" ")}`,
+    `  round-1 crisis     ${s.crisis.roundOneMarkerPct}% of games took a marker in round 1; mean threat by round ${s.crisis.meanThreatByRound.join(" ")}`,
     `  winners by nation  ${NATIONS.map((n) => `${n} ${s.winRatePct.ofAllGames[n]}%`).join("  ")}   (of games with a winner: ${NATIONS.map((n) => `${n} ${s.winRatePct.ofDecidedGames[n]}%`).join("  ")})`,
     `  mean score         ${NATIONS.map((n) => `${n} ${s.meanScore[n]}`).join("  ")}`,
     `  score lines        ${NATIONS.map((n) => `${n}: ${Object.entries(s.meanScoreLinesOfDecidedGames[n]!).map(([k, v]) => `${k} ${v}`).join(", ")}`).join(" | ")}`,
@@ -479,7 +491,7 @@ export function writeOutputs(dir: string, o: SimOptions, s: ReturnType<Tally["su
   };
   write("summary.json", `${JSON.stringify({ options: o, ...s }, null, 2)}\n`);
   const rows: (string | number)[][] = [["metric", "value"]];
-  rows.push(["games", s.games], ["rounds_mean", s.roundsPlayed.mean], ["crisis_ended_pct", s.crisis.endedInCrisisPct], ["crisis_marker_pct", s.crisis.gamesWithAMarkerPct]);
+  rows.push(["games", s.games], ["rounds_mean", s.roundsPlayed.mean], ["crisis_ended_pct", s.crisis.endedInCrisisPct], ["crisis_marker_pct", s.crisis.gamesWithAMarkerPct], ["crisis_round1_pct", s.crisis.roundOneMarkerPct]);
   for (const n of NATIONS) rows.push([`win_pct_${n}`, s.winRatePct.ofAllGames[n]], [`win_pct_decided_${n}`, s.winRatePct.ofDecidedGames[n]], [`score_mean_${n}`, s.meanScore[n]!]);
   for (const [k, v] of Object.entries(s.winRateByStancePct)) rows.push([`win_pct_stance_${k}`, v.winRate], [`games_stance_${k}`, v.games]);
   for (const [k, v] of Object.entries(s.finalMeansOfMeters)) rows.push([`final_${k}`, v]);

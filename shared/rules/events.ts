@@ -12,6 +12,7 @@ export type Cause =
   | { kind: "institution"; institution: InstitutionId; label: string }
   | { kind: "pledge"; proposalId: string; nation: Nation; kept: boolean; label: string }
   | { kind: "crisis"; label: string }
+  | { kind: "escalation"; label: string }
   | { kind: "leadership"; nation: Nation; label: string };
 
 type InstitutionPosition = InstitutionStatus["status"] | "absent";

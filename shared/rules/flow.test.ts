@@ -36,6 +36,61 @@ describe("§1 event", () => {
   });
 });
 
+describe("§1 escalation", () => {
+  const e = TUNING.escalation;
+
+  test("round one opens calm: no escalation, and starting threat does not outrun starting deterrence", () => {
+    const t = table().start();
+    expect(t.state.round).toBe(1);
+    expect(t.state.threat).toBe(TUNING.start.threat);
+    expect(TUNING.start.threat).toBeLessThanOrEqual(deterrenceOf(t.state).total);
+  });
+
+  test("threat rises at the start of a round, before the card, by the tuned amount and with its own cause", () => {
+    const t = table()
+      .withDeck([...quietDeck(e.fromRound - 1), cardWithEffects("launches", [{ kind: "threat", delta: 1 }]), ...quietDeck(20).slice(e.fromRound - 1)])
+      .start();
+    for (let r = 1; r < e.fromRound; r++) {
+      t.playRound();
+      if (r < e.fromRound - 1) t.timeout();
+    }
+    const before = t.state.threat;
+    const events = t.timeout();
+    expect(t.state.round).toBe(e.fromRound);
+    const rise = changesOf(events).find((c) => c.cause.kind === "escalation");
+    expect(rise).toMatchObject({ meter: { meter: "threat" }, from: before, to: before + e.threatPerStep, cause: { kind: "escalation", label: e.label } });
+    const kinds = events.map((x) => (x.type === "meterChanged" ? x.change.cause.kind : x.type));
+    expect(kinds.indexOf("roundStarted")).toBeLessThan(kinds.indexOf("escalation"));
+    expect(kinds.indexOf("escalation")).toBeLessThan(kinds.indexOf("cardRevealed"));
+    expect(t.state.threat).toBe(before + e.threatPerStep + 1);
+  });
+
+  test("escalation recurs every few rounds and stops at the top of the threat scale", () => {
+    // A table strong enough to deter a threat at the top of the scale, so no crisis ends the game early.
+    const t = table()
+      .withThreat(TUNING.bounds.threat[1] - 1)
+      .withTrust("seoul-tokyo", 100)
+      .withTrust("seoul-washington", 100)
+      .withTrust("tokyo-washington", 100)
+      .withInstitution("gsomia")
+      .withInstitution("missile-warning-sharing")
+      .withInstitution("trilateral-exercises")
+      .withDeck(quietDeck(20))
+      .withOptions({ rounds: 20 })
+      .start();
+    const rises: number[] = [];
+    for (let r = 2; r <= e.fromRound + 2 * e.everyRounds; r++) {
+      t.playRound({ washington: "extended-deterrence" });
+      const events = t.timeout();
+      if (changesOf(events).some((c) => c.cause.kind === "escalation")) rises.push(t.state.round);
+    }
+    expect(rises[0]).toBe(e.fromRound);
+    expect(rises).toEqual(rises.map((_, i) => e.fromRound + i * e.everyRounds));
+    expect(t.state.threat).toBe(TUNING.bounds.threat[1]);
+    expect(t.state.crises).toBe(0);
+  });
+});
+
 describe("§2 negotiation and proposals", () => {
   test("a proposal binds only when every named party accepts before the phase ends", () => {
     const t = table().start();

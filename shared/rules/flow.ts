@@ -26,12 +26,21 @@ export function enterPhase(d: Draft, phase: Phase): void {
   d.events.push({ type: "phaseChanged", round: d.s.round, phase });
 }
 
-/** §1 Event: draw the top card, apply its effects, and ask the named nations to respond. */
+/** §1 Escalation: does threat rise at the start of this round? */
+export function escalationDue(round: number): boolean {
+  const e = TUNING.escalation;
+  return (e.threatPerStep as number) !== 0 && round >= e.fromRound && (round - e.fromRound) % e.everyRounds === 0;
+}
+
+/** §1 Event: escalation (if due), then draw the top card, apply its effects, and ask the named nations to respond. */
 export function startRound(d: Draft): void {
   d.s.round += 1;
   const cardId = d.s.drawPile.shift() ?? null;
   d.s.current = emptyRound(cardId);
   d.events.push({ type: "roundStarted", round: d.s.round });
+  if (escalationDue(d.s.round)) {
+    applyEffects(d, [{ kind: "threat", delta: TUNING.escalation.threatPerStep }], { kind: "escalation", label: TUNING.escalation.label });
+  }
   const card = cardId ? d.s.cards[cardId] : undefined;
   if (card) {
     d.events.push({ type: "cardRevealed", round: d.s.round, cardId: card.id, title: card.title });

@@ -9,7 +9,7 @@ export const TUNING = {
   start: {
     trust: { "seoul-tokyo": 30, "seoul-washington": 65, "tokyo-washington": 70 },
     support: 55,
-    threat: 8,
+    threat: 3,
     historyTension: 5,
     japanDefense: 2,
     burdenShared: 3,
@@ -33,14 +33,21 @@ export const TUNING = {
   firewallHistoryFactor: 0.5,
 
   deterrence: {
-    base: 1,
+    base: 0,
     /** One point of deterrence per this many points of average trust. */
-    trustPerPoint: 17,
+    trustPerPoint: 18,
     /** One point per this many points of Japan's defense posture. */
     japanDefensePerPoint: 10,
     /** Washington's "offer extended deterrence" adds this until the end of the round. */
     extendedDeterrenceBonus: 2,
   },
+
+  /**
+   * §1 Escalation: North Korea's missile programme and the regional rivalry do not wait for the
+   * allies. At the start of round `fromRound`, and every `everyRounds` rounds after it, threat
+   * rises by `threatPerStep` before the card is drawn; deterrence has to keep pace.
+   */
+  escalation: { threatPerStep: 1, everyRounds: 1, fromRound: 2, label: "North Korea's missile programme advances" },
 
   crisis: { markersToEndGame: 3, threatReliefAfterCrisis: 0, trustShockPerPair: -8 },
 
@@ -55,7 +62,7 @@ export const TUNING = {
     supportDivisor: 10,
     trustDivisor: 10,
     seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4.5 },
-    tokyo: { defensePerPoint: 0.65, counterstrikeBonus: 1.5 },
-    washington: { trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.85 },
+    tokyo: { defensePerPoint: 0.67, counterstrikeBonus: 1.5 },
+    washington: { trilateralInstitutionPoints: 1.25, burdenPerPoint: 0.85 },
   },
 } as const;

@@ -114,15 +114,16 @@ describe("each stance behaves as designed", () => {
   });
 
   test.each(DIFFICULTIES)("an alliance-builder offers extended deterrence when a crisis looms (%s)", (difficulty) => {
-    // Deterrence is 4 at the start; threat 6 means a crisis marker unless someone adds two points now.
-    const state = policyPhase(table().withOptions(stances("conservative", "mainstream", "alliance-builder")).withThreat(6).start());
-    expect(viewFor(state, { kind: "seat", nation: "washington" }).deterrence.total).toBe(4);
+    // Deterrence is 3 at the start; threat 5 means a crisis marker unless someone adds two points now.
+    const state = policyPhase(table().withOptions(stances("conservative", "mainstream", "alliance-builder")).withThreat(5).start());
+    expect(viewFor(state, { kind: "seat", nation: "washington" }).deterrence.total).toBe(3);
     for (const rng of RNGS) expect(policyOf(ask(state, "washington", difficulty, rng))).toBe("extended-deterrence");
   });
 
   test.each(DIFFICULTIES)("a burden-shifter Washington shifts the burden when the region is calm (%s)", (difficulty) => {
     const state = policyPhase(
-      table().withOptions(stances("conservative", "mainstream", "burden-shifter")).withThreat(2).withAgenda("washington", "washington-allies-reconciled").start(),
+      // Threat 0 against a starting deterrence of 3: the region is as calm as it gets.
+      table().withOptions(stances("conservative", "mainstream", "burden-shifter")).withThreat(0).withAgenda("washington", "washington-allies-reconciled").start(),
     );
     for (const rng of RNGS) expect(policyOf(ask(state, "washington", difficulty, rng))).toBe("shift-burden");
   });
@@ -137,10 +138,10 @@ describe("each stance behaves as designed", () => {
 
   test("a burden-shifter gives nothing for free: the umbrella only against an ally's spending pledge", () => {
     const umbrella = pledge("washington", "extended-deterrence");
-    // One crisis marker down, threat 6 against deterrence 4: the umbrella is what Washington would offer
+    // One crisis marker down, threat 5 against deterrence 3: the umbrella is what Washington would offer
     // this round anyway — but it will not promise it for nothing.
     const fixture = () =>
-      table().withOptions(stances("conservative", "mainstream", "burden-shifter")).withThreat(6).withCrises(1).withAgenda("washington", "washington-allies-reconciled").start();
+      table().withOptions(stances("conservative", "mainstream", "burden-shifter")).withThreat(5).withCrises(1).withAgenda("washington", "washington-allies-reconciled").start();
     const alone = fixture();
     alone.as("tokyo").propose(["tokyo", "washington"], [umbrella]);
     for (const rng of RNGS) expect(ask(alone.state, "washington", "normal", rng)?.type).toBe("rejectProposal");
