@@ -283,9 +283,9 @@ export function changesOfRound(view: PlayerView, round: number): MeterChange[] {
   return view.changes.filter((c) => c.round === round);
 }
 
-/** Card and response effects happen in the event phase; everything else at resolution. */
+/** Escalation, card and response effects happen as the round opens; everything else at resolution. */
 export function isResolutionChange(change: MeterChange): boolean {
-  return change.cause.kind !== "card" && change.cause.kind !== "response";
+  return change.cause.kind !== "card" && change.cause.kind !== "response" && change.cause.kind !== "escalation";
 }
 
 export interface NetChange {
