@@ -27,7 +27,7 @@ test("the live region announces meter changes; the canvas has a text twin; reduc
 
   // Each change is announced as "<meter> <value>, up|down <n>: <cause>", one by one.
   const after = await view(page);
-  const resolution = after.changes.filter((c) => c.round === after.round && c.cause.kind !== "card" && c.cause.kind !== "response" && c.to !== c.from);
+  const resolution = after.changes.filter((c) => c.round === after.round && c.cause.kind !== "card" && c.cause.kind !== "response" && c.cause.kind !== "escalation" && c.to !== c.from);
   expect(resolution.length).toBeGreaterThan(0);
   const sentence = (c: (typeof resolution)[number]) => {
     const d = c.to - c.from;

@@ -81,7 +81,7 @@ test("a solo game from the landing page to the end screen, played by clicking an
     if (v.phase === "summary") {
       await expect(sidebar(page).getByRole("heading", { name: "Policies revealed" })).toBeVisible();
       // The deltas are applied one by one with their causes: while they play, fewer are listed than exist.
-      const resolutionChanges = v.changes.filter((c) => c.round === v.round && c.cause.kind !== "card" && c.cause.kind !== "response");
+      const resolutionChanges = v.changes.filter((c) => c.round === v.round && c.cause.kind !== "card" && c.cause.kind !== "response" && c.cause.kind !== "escalation");
       if (resolutionChanges.length >= 3) {
         expect(await sidebar(page).locator(".steps .step").count()).toBeLessThan(resolutionChanges.length);
         await expect(sidebar(page).locator(".playback-line")).toContainText("Applying");
