@@ -2,7 +2,7 @@ import { applyEffects } from "../rules/apply-effects.ts";
 import { deterrenceOf } from "../rules/deterrence.ts";
 import { draftOf } from "../rules/draft.ts";
 import type { Effect } from "../rules/effects.ts";
-import { resolveRound } from "../rules/flow.ts";
+import { emptyRound, resolveRound } from "../rules/flow.ts";
 import type { PolicyId } from "../rules/policies.ts";
 import { scoreGame } from "../rules/scoring.ts";
 import type { AgendaState, GameState } from "../rules/state.ts";
@@ -46,13 +46,9 @@ export function hypotheticalState(view: PlayerView, me: Nation): GameState {
     drawPile: [],
     cards: {},
     current: {
-      cardId: view.card?.id ?? null,
-      responsesDue: [],
+      ...emptyRound(view.card?.id ?? null),
       responses: { ...view.responses },
-      ready: [],
-      policies: {},
       deterrenceBonus: view.current.deterrenceBonus,
-      leadershipChanges: [],
     },
     // Only this round's agreed proposals matter to the resolution; the seat sees those it is party to.
     proposals: view.proposals.filter((p) => p.round === view.round && p.status === "agreed"),
