@@ -31,6 +31,7 @@ import { hashToken, type Store, type StoredTable, type TableSettings } from "../
 import type { TableContext } from "./context.ts";
 import { BoundedMap, LIMITS, SlidingWindow } from "./limits.ts";
 import { SafeRoom } from "./SafeRoom.ts";
+import { viewHash } from "../../shared/protocol/view-delta.ts";
 import { SeatPresence, TableState } from "./state.ts";
 
 type Role = SeatMessage["role"];
@@ -768,7 +769,8 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   }
 
   private viewMessage(viewer: Viewer, events: readonly GameEvent[]): ViewMessage {
-    return { view: viewFor(this.game, viewer), events: eventsFor(events, viewer, this.game), seq: this.seq };
+    const view = viewFor(this.game, viewer);
+    return { view, events: eventsFor(events, viewer, this.game), seq: this.seq, hash: viewHash(view) };
   }
 
   private sendView(client: Client, events: readonly GameEvent[]): void {

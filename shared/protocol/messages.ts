@@ -6,6 +6,7 @@ import { TUNING } from "../rules/tuning.ts";
 import { DIFFICULTIES } from "../bots/difficulty.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Nation } from "../rules/vocabulary.ts";
+import type { ViewPatch } from "./view-delta.ts";
 
 /**
  * The wire protocol between the table server and its clients. Game state travels as
@@ -76,13 +77,36 @@ export type CommandRequest = z.infer<typeof CommandRequestSchema>;
 
 export type CommandReply = { ok: true } | { ok: false; code: string; message: string };
 
-/** server → client "view": the seat's whole view plus the events it may see since the last one. */
+/**
+ * server → client "view": the viewer's whole view. Sent on join, on reconnect and in answer to
+ * a "resync" request; every later change arrives as a "delta".
+ */
 export interface ViewMessage {
   view: PlayerView;
   events: GameEvent[];
   /** Number of accepted commands so far; increases by one per command. */
   seq: number;
+  /** viewHash(view): the client may keep it to check later deltas against. */
+  hash: string;
 }
+
+/**
+ * server → client "delta": what changed for this viewer since `base`, as an RFC 6902 patch of
+ * the wire-form view (shared/protocol/view-delta.ts). The client applies it only when its own
+ * seq equals `base`; otherwise (a gap) it sends the "resync" request. When `hash` is present
+ * (at least on every phase change, and every few commands), the patched view must hash to it;
+ * on a mismatch the client resyncs too.
+ */
+export interface DeltaMessage {
+  base: number;
+  seq: number;
+  ops: ViewPatch;
+  events: GameEvent[];
+  hash?: string;
+}
+
+/** client → server room.request("resync"): answered with a full ViewMessage. */
+export const RESYNC_REQUEST = "resync";
 
 /** server → client "seat", sent once on join: who you are at this table. Keep seatToken in sessionStorage. */
 export interface SeatMessage {

@@ -10,7 +10,7 @@ import { chromium, defineConfig } from "@playwright/test";
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
-export const E2E_PORT = 25700;
+export const E2E_PORT = 25700 + Number(process.env.TEST_PORT_OFFSET ?? 0);
 
 /** Chromium: $CHROMIUM_PATH or $PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else Debian's, else Playwright's own; never skip. */
 function chromiumExecutable(): string {

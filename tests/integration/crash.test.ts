@@ -6,9 +6,9 @@ import { Client as SDKClient } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CommandReply } from "../../shared/protocol/messages.ts";
 import { parseRecord, type GameRecord } from "../../shared/rules/record.ts";
-import { AutoPlayer, createTable, fullTable, INSTRUCTOR_KEY, joinTable, playToEnd, sleep, tempDataDir, waitFor, type TestSeat } from "./support/harness.ts";
+import { AutoPlayer, createTable, fullTable, INSTRUCTOR_KEY, joinTable, playToEnd, sleep, tempDataDir, testPort, waitFor, type TestSeat } from "./support/harness.ts";
 
-const PORT = 25674;
+const PORT = testPort(25674);
 const URL_BASE = `http://127.0.0.1:${PORT}`;
 const ENTRY = fileURLToPath(new URL("./support/server-entry.ts", import.meta.url));
 const dataDir = tempDataDir();

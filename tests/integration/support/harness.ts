@@ -32,7 +32,16 @@ export function tempDataDir(): string {
 }
 
 /** A real server on 127.0.0.1:`port` with a temp DATA_DIR, the test deck and bots that think in 0 ms. */
-export async function bootTestServer(port: number, env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+/**
+ * Test ports are fixed per file so that files never collide; TEST_PORT_OFFSET shifts them all,
+ * so that two checkouts can run their suites side by side on one machine.
+ */
+export function testPort(port: number): number {
+  return port + Number(process.env.TEST_PORT_OFFSET ?? 0);
+}
+
+export async function bootTestServer(basePort: number, env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+  const port = testPort(basePort);
   const config = loadConfig({
     DATA_DIR: dataDir,
     INSTRUCTOR_KEY,
