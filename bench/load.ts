@@ -28,6 +28,7 @@ import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
 import type { CommandReply, ViewMessage } from "../shared/protocol/messages.ts";
 import type { Command } from "../shared/rules/commands.ts";
+import { finishingCommand } from "../shared/rules/finish.ts";
 import { legalCommands } from "../shared/rules/legal.ts";
 import type { PlayerView } from "../shared/rules/view.ts";
 import { NATIONS, type Nation } from "../shared/rules/vocabulary.ts";
@@ -253,7 +254,7 @@ class BenchPlayer {
     const count = this.counts.get(key) ?? 0;
     this.counts.set(key, count + 1);
     if (count >= 3 || Math.random() < 0.3) {
-      const finish = legal.find((c) => c.type === "ready" || c.type === "respond" || c.type === "commitPolicy");
+      const finish = finishingCommand(view, this.nation);
       if (finish) return finish;
     }
     if (Math.random() < 0.25 && view.phase === "negotiation") {

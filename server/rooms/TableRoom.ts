@@ -18,7 +18,7 @@ import type { Card } from "../../shared/content/card-schema.ts";
 import { applyCommand, newGame } from "../../shared/rules/apply.ts";
 import { seat as seatActor, SYSTEM, type Actor, type Command } from "../../shared/rules/commands.ts";
 import type { GameEvent } from "../../shared/rules/events.ts";
-import { legalCommands } from "../../shared/rules/legal.ts";
+import { finishingCommand } from "../../shared/rules/finish.ts";
 import { newRecord, replay, type GameRecord } from "../../shared/rules/record.ts";
 import { seedToRng } from "../../shared/rules/rng.ts";
 import { SetupError } from "../../shared/rules/setup.ts";
@@ -730,7 +730,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
         seat.botCount = LIMITS.botCommandsPerPhase;
       }
     }
-    if (seat.botCount >= LIMITS.botCommandsPerPhase) command = this.finishingCommand(view, nation);
+    if (seat.botCount >= LIMITS.botCommandsPerPhase) command = finishingCommand(view, nation);
     if (!command) return;
     seat.botCount += 1;
     const reply = this.execute(seatActor(nation), command, null);
@@ -744,20 +744,6 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
         }, this.thinkMs);
       }
     }
-  }
-
-  /** What a bot does when it has talked enough this phase: close its part of the phase. */
-  private finishingCommand(view: PlayerView, nation: Nation): Command | null {
-    const legal = legalCommands(view, nation);
-    const defaultOption = view.card?.response?.defaultOption;
-    return (
-      legal.find((c) => c.type === "ready") ??
-      legal.find((c) => c.type === "commitPolicy" && c.policy === "hold-steady") ??
-      legal.find((c) => c.type === "commitPolicy") ??
-      legal.find((c) => c.type === "respond" && c.optionId === defaultOption) ??
-      legal.find((c) => c.type === "respond") ??
-      null
-    );
   }
 
   // ───────────────────────────── what clients see ─────────────────────────────

@@ -1,4 +1,5 @@
 import { checkCommand } from "../rules/checks.ts";
+import { finishingCommand } from "../rules/finish.ts";
 import { seat, type Command } from "../rules/commands.ts";
 import { chatChannels, legalCommands, proposalTermOptions } from "../rules/legal.ts";
 import { INSTITUTION_IDS, INSTITUTIONS } from "../rules/institutions.ts";
@@ -200,8 +201,7 @@ function ensureLegal(view: PlayerView, nation: Nation, command: Command): Comman
   if (!problem) return command;
   botDiagnostics.illegal += 1;
   botDiagnostics.lastIllegal = { nation, command, reason: problem };
-  const fallback = legalCommands(view, nation).find((c) => c.type === "ready" || c.type === "commitPolicy" || c.type === "respond");
-  return fallback ?? null;
+  return finishingCommand(view, nation);
 }
 
 // ——— Event ———————————————————————————————————————————————————————————————

@@ -1,4 +1,4 @@
-import { applyPatch, compare, type Operation } from "fast-json-patch";
+import jsonPatch, { type Operation } from "fast-json-patch";
 import { hash } from "ohash";
 import type { PlayerView } from "../rules/view.ts";
 
@@ -10,6 +10,9 @@ import type { PlayerView } from "../rules/view.ts";
  *
  * Views are compared and hashed in their JSON form (what the wire carries), so a key that
  * holds `undefined` on the server and is absent on the client cannot cause a false mismatch.
+ *
+ * fast-json-patch is imported through its default export: Node loads its CommonJS build, which
+ * has no named ESM exports, while Vite takes its ES module build, which has both.
  */
 export type ViewPatch = Operation[];
 
@@ -20,12 +23,12 @@ export function wireView(view: PlayerView): PlayerView {
 
 /** The operations that turn `previous` into `next` (both in wire form). */
 export function diffViews(previous: PlayerView, next: PlayerView): ViewPatch {
-  return compare(previous, next);
+  return jsonPatch.compare(previous, next);
 }
 
 /** Applies a patch to a copy of the view; throws if an operation does not fit the view. */
 export function applyViewPatch(view: PlayerView, patch: ViewPatch): PlayerView {
-  return applyPatch(view, patch, true, false).newDocument;
+  return jsonPatch.applyPatch(view, patch, true, false).newDocument;
 }
 
 /** A stable hash of a view's content (key order does not matter), for spotting a client that drifted. */
