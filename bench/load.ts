@@ -17,7 +17,8 @@
  * the size of every view or delta message a client receives per accepted command, median and p99.
  *
  * With --tables: that many tables at --think (new tables, ten times human pace by default),
- * then a bare Colyseus echo room with the same clients and request rate.
+ * then a bare Colyseus echo room with the same clients and request rate; --with-full adds the
+ * same load with VIEW_DELTAS=off (how the server sent views before deltas) in the same run.
  *
  * Bounded: at most 1,500 tables, 300 s per measured run, 240 s for a bytes game; the server
  * runs in a child process (SIGKILLed at the end). BENCH_PROF=1 writes a CPU profile of the
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     "bytes-tables": { type: "string", default: "6" },
     "skip-bytes": { type: "boolean", default: false },
     "skip-capacity": { type: "boolean", default: false },
+    "with-full": { type: "boolean", default: false },
     serve: { type: "string" },
     data: { type: "string" },
   },
@@ -60,14 +62,25 @@ const ENTRY = process.argv[1]!;
 const WARMUP_MS = 3000;
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 
-async function fixedLoad(tables: number, seconds: number, thinkMs: number, rounds: number, port: number): Promise<void> {
-  console.log("1/2 table server");
-  const table = await runTables({ entry: ENTRY, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas: true, warmupMs: WARMUP_MS });
+async function fixedLoad(tables: number, seconds: number, thinkMs: number, rounds: number, port: number, withFull: boolean): Promise<void> {
+  const steps = withFull ? 3 : 2;
+  console.log(`1/${steps} table server, views as deltas`);
+  const run = (viewDeltas: boolean) => runTables({ entry: ENTRY, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas, warmupMs: WARMUP_MS });
+  const table = await run(true);
   const perClient = table.tally.sent / table.clients / table.seconds;
-  console.log("2/2 bare echo room, same clients and request rate");
+  let full = null;
+  if (withFull) {
+    console.log(`2/${steps} table server, full views (VIEW_DELTAS=off, as before)`);
+    full = await run(false);
+    full.label = "Trilateral table, full views";
+  }
+  console.log(`${steps}/${steps} bare echo room, same clients and request rate`);
   const echo = await runEcho(ENTRY, tables, seconds, perClient, port + 1, WARMUP_MS);
-  console.log(["", ...report(table), ...report(echo)].join("\n"));
-  console.log(`Ratio table/echo: p50 ${ratio(p(table, 0.5), p(echo, 0.5))}, p95 ${ratio(p(table, 0.95), p(echo, 0.95))}, p99 ${ratio(p(table, 0.99), p(echo, 0.99))}; CPU ${ratio(table.cpuPercent, echo.cpuPercent)}; RSS ${ratio(table.rssMb, echo.rssMb)}`);
+  console.log(["", ...report(table), ...(full ? report(full) : []), ...report(echo)].join("\n"));
+  const vs = (r: typeof table, name: string) =>
+    `Ratio ${name}/echo: p50 ${ratio(p(r, 0.5), p(echo, 0.5))}, p95 ${ratio(p(r, 0.95), p(echo, 0.95))}, p99 ${ratio(p(r, 0.99), p(echo, 0.99))}; CPU ${ratio(r.cpuPercent, echo.cpuPercent)}; RSS ${ratio(r.rssMb, echo.rssMb)}`;
+  console.log(vs(table, "table"));
+  if (full) console.log(vs(full, "table with full views"));
 }
 
 async function bytes(tables: number, rounds: number, port: number): Promise<void> {
@@ -108,7 +121,7 @@ async function main(): Promise<void> {
   const port = int(args.port, 1024, 65000, "port");
   console.log(`Trilateral load benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   if (args.tables !== undefined) {
-    await fixedLoad(int(args.tables, 1, 1500, "tables"), seconds, int(args.think ?? "300", 0, 60_000, "think"), rounds, port);
+    await fixedLoad(int(args.tables, 1, 1500, "tables"), seconds, int(args.think ?? "300", 0, 60_000, "think"), rounds, port, args["with-full"]);
   } else {
     if (!args["skip-bytes"]) await bytes(int(args["bytes-tables"], 1, 50, "bytes-tables"), rounds, port);
     const ladder = args.ladder.split(",").map((x) => int(x.trim(), 1, 1500, "ladder"));
