@@ -179,8 +179,8 @@ export class BenchTable {
     const [seoul, tokyo, washington] = this.players as [BenchPlayer, BenchPlayer, BenchPlayer];
     if (this.seeded) {
       const { code, tokens } = this.seeded;
-      this.seeded = null;
       await Promise.all(this.players.map(async (p) => p.attach(await this.sdk.joinById(code, { seatToken: tokens[p.nation] }))));
+      this.seeded = null;
       return;
     }
     const first = await this.sdk.create("table", { name: `Seoul ${this.index}`, nation: "seoul", rounds: this.rounds });

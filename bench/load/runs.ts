@@ -41,7 +41,7 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
     const tally = new Tally();
     const all = Array.from({ length: o.tables }, (_, i) => new BenchTable(i + 1, server.url, tally, o.pace, o.rounds, seeded[i] ?? null));
     const opening = performance.now();
-    await inBatches(all, 25, (t) => t.open());
+    await inBatches(all, 10, (t) => openWithRetry(t));
     console.log(`  ${o.tables} tables and ${o.tables * 3} clients seated in ${((performance.now() - opening) / 1000).toFixed(1)} s (${server.info}); playing for ${o.seconds} s…`);
     const result = await measure("Trilateral table", server, tally, o.tables, o.tables * 3, o.seconds, o.warmupMs, () => all.forEach((t) => t.kick()), async () => {
       await sleep(300);
@@ -54,6 +54,19 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
   }
 }
 
+/** Seats a table; on a loaded machine a seat reservation may expire before it is used: try again. */
+async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await t.open();
+    } catch (e) {
+      await t.close();
+      if (i >= tries) throw e;
+      await sleep(500 * i);
+    }
+  }
+}
+
 /** The bare echo room with the same number of rooms and clients and the same request rate. */
 export async function runEcho(entry: string, rooms: number, seconds: number, perClientPerSecond: number, port: number, warmupMs: number): Promise<Result> {
   const server = new ServerChild(entry, "echo", port, os.tmpdir());
@@ -62,7 +75,7 @@ export async function runEcho(entry: string, rooms: number, seconds: number, per
     const tally = new Tally();
     const sdk = new Client(server.url);
     const clients: { room: Room; lastViewAt: number; timer: NodeJS.Timeout | null }[] = [];
-    await inBatches(Array.from({ length: rooms }, (_, i) => i), 25, async () => {
+    await inBatches(Array.from({ length: rooms }, (_, i) => i), 10, async () => {
       const first = await sdk.create("echo");
       for (const room of [first, await sdk.joinById(first.roomId), await sdk.joinById(first.roomId)]) {
         const c = { room, lastViewAt: 0, timer: null as NodeJS.Timeout | null };
@@ -112,7 +125,7 @@ export async function runBytes(entry: string, tables: number, rounds: number, po
     const pace = { thinkMs: 20, burstMs: 20 };
     const all = Array.from({ length: tables }, (_, i) => new BenchTable(i + 1, server.url, tally, pace, rounds));
     for (const t of all) t.again = false;
-    await inBatches(all, 25, (t) => t.open());
+    await inBatches(all, 10, (t) => openWithRetry(t));
     const t0 = performance.now();
     all.forEach((t) => t.kick());
     // Until every table has finished one whole game (bounded to 240 s).
