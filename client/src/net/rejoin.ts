@@ -61,6 +61,7 @@ export class RejoinLoop {
   }
 
   async #reachable(): Promise<boolean> {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return false;
     try {
       const res = await fetch(new URL("/health", this.deps.serverUrl), { cache: "no-store" });
       return res.ok;

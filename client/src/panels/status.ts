@@ -1,6 +1,6 @@
 import { h, replaceChildren } from "../dom.ts";
 import "./status.css";
-import { bannerLines, dismissRefused, refusedText, waitingText } from "../store/outbox.ts";
+import { bannerLines, dismissRefused, refusedText, waitingList } from "../store/outbox.ts";
 import { dismissToast, type AppState, type AppStore } from "../store/store.ts";
 
 /** The connection banner (reconnecting, lost, actions waiting or refused after a reconnect) and the toasts. */
@@ -21,7 +21,7 @@ export class StatusLayer {
   update(state: AppState): void {
     const lines = state.route === "table" ? bannerLines(state) : null;
     const refused = state.route === "table" ? state.refused : [];
-    const key = JSON.stringify([lines, state.status, refused.map((r) => r.actionId)]);
+    const key = JSON.stringify([lines, state.status, waitingList(state.outbox), refused.map((r) => r.actionId)]);
     if (key !== this.#key) {
       this.#key = key;
       this.banner.hidden = !lines && refused.length === 0;
@@ -33,7 +33,7 @@ export class StatusLayer {
               state.status === "reconnecting" || (state.status === "online" && waiting > 0) ? h("span", { class: "spinner", "aria-hidden": "true" }) : null,
               h("strong", {}, lines.title),
               h("span", {}, ` ${lines.detail} `),
-              waiting > 0 ? h("span", { class: "conn-waiting", "data-waiting": String(waiting) }, waitingText(waiting)) : null,
+              waiting > 0 ? h("span", { class: "conn-waiting", "data-waiting": String(waiting) }, waitingList(state.outbox)) : null,
               state.status === "lost" ? h("button", { type: "button", class: "btn btn-small", onclick: () => this.onRejoin() }, "Return to my seat") : null,
             ]
           : []),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bannerLines, commandLabel, dismissRefused, enqueue, settle } from "./outbox.ts";
+import { bannerLines, commandLabel, dismissRefused, enqueue, settle, waitingList } from "./outbox.ts";
 import { initialState, Store, type AppState } from "./store.ts";
 
 const store = () => new Store<AppState>(initialState);
@@ -31,10 +31,10 @@ describe("the outbox of actions taken offline", () => {
       { actionId: "a1", command: { type: "say", channel: "table", text: "hi" } as const, label: "your message “hi”" },
       { actionId: "a2", command: { type: "ready" } as const, label: "“ready”" },
     ];
-    const reconnecting = bannerLines({ status: "reconnecting", statusDetail: "", outbox });
-    expect(reconnecting?.detail).toContain("2 actions waiting");
-    expect(reconnecting?.detail).toContain("your message “hi”");
+    expect(bannerLines({ status: "reconnecting", statusDetail: "", outbox })?.detail).toContain("sent once you are back");
+    expect(waitingList(outbox)).toBe("2 actions waiting: your message “hi”, “ready”");
+    expect(waitingList(outbox.slice(1))).toBe("1 action waiting: “ready”");
     expect(bannerLines({ status: "online", statusDetail: "", outbox: [] })).toBeNull();
-    expect(bannerLines({ status: "online", statusDetail: "", outbox: outbox.slice(0, 1) })?.detail).toContain("1 action waiting");
+    expect(bannerLines({ status: "online", statusDetail: "", outbox: outbox.slice(0, 1) })?.title).toBe("Back at the table.");
   });
 });

@@ -12,7 +12,7 @@ import type { AppState, AppStore, PendingAction, RefusedAction } from "./store.t
 export function commandLabel(command: Command): string {
   switch (command.type) {
     case "say":
-      return `your message “${command.text.length > 40 ? `${command.text.slice(0, 39)}…` : command.text}”`;
+      return `your message “${command.text.length > 28 ? `${command.text.slice(0, 27)}…` : command.text}”`;
     case "acceptProposal":
       return `accepting ${command.proposalId.toUpperCase()}`;
     case "rejectProposal":
@@ -61,23 +61,27 @@ export function waitingText(n: number): string {
 /** The connection banner's words: only what the client really does. */
 export function bannerLines(state: Pick<AppState, "status" | "statusDetail" | "outbox">): { title: string; detail: string } | null {
   const waiting = state.outbox.length;
-  const queued = waiting > 0 ? ` ${waitingText(waiting)}: ${state.outbox.map((a) => a.label).join(", ")}. They will be sent when the table is back.` : "";
   switch (state.status) {
     case "reconnecting":
       return {
         title: "Connection lost — reconnecting…",
-        detail: `${state.statusDetail || "Your seat is kept for you."} What you do now is kept in this tab and sent once you are back.${queued}`,
+        detail: `${state.statusDetail || "Your seat is kept for you."} What you do now waits in this tab and is sent once you are back.`,
       };
     case "lost":
       return {
         title: "Disconnected from the table.",
-        detail: `${state.statusDetail || "The connection could not be restored."}${waiting > 0 ? ` ${waitingText(waiting)}; they are sent if you return to your seat from this tab.` : ""}`,
+        detail: `${state.statusDetail || "The connection could not be restored."}${waiting > 0 ? " What waits is sent if you return to your seat from this tab." : ""}`,
       };
     case "online":
-      return waiting > 0 ? { title: "Back at the table.", detail: `Sending ${waitingText(waiting)}…` } : null;
+      return waiting > 0 ? { title: "Back at the table.", detail: "Sending what waited…" } : null;
     default:
       return null;
   }
+}
+
+/** "2 actions waiting: your message “Hello”, accepting P2". */
+export function waitingList(outbox: readonly PendingAction[]): string {
+  return outbox.length === 0 ? "" : `${waitingText(outbox.length)}: ${outbox.map((a) => a.label).join(", ")}`;
 }
 
 export function refusedText(r: RefusedAction): string {
