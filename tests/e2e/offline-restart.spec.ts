@@ -42,8 +42,10 @@ test("after a server restart the client returns to its seat by itself and sends 
   await snapshot(page, "offline-03-server-down");
 
   await server.start();
+  const back = Date.now();
   // No click: the page rejoins with its saved seat token once the table is back.
-  await expect(banner).toBeHidden({ timeout: 60_000 });
+  await expect(banner).toBeHidden({ timeout: 90_000 });
+  console.log(`rejoined ${Date.now() - back} ms after the server answered again`);
   const after = await view(page);
   expect(after.seat).toBe("washington");
   expect(after.round).toBe(before.round);

@@ -63,7 +63,9 @@ test("offline mid-negotiation: a chat message and an Accept wait in the banner a
   await snapshot(page, "offline-01-two-waiting");
 
   await context.setOffline(false);
-  await expect(banner).toBeHidden({ timeout: 45_000 });
+  await expect(banner).toBeHidden({ timeout: 45_000 }).catch(async (e) => {
+    throw new Error(`${String(e)}\nbanner: ${await banner.innerText()}`);
+  });
   // Both reached the table: Tokyo's own view has the message and Seoul's acceptance.
   await until("Tokyo to hear the offline message", () => tokyo.view!.messages.some((m) => m.text === "Typed while offline: Seoul agrees in principle." && m.from === "seoul"));
   await until("Seoul's acceptance of P1", () => tokyo.view!.proposals.find((p) => p.id === p1)?.accepted.includes("seoul"));
@@ -88,5 +90,9 @@ test("offline mid-negotiation: a chat message and an Accept wait in the banner a
   await snapshot(page, "offline-02-refused");
   await banner.getByRole("button", { name: "Dismiss" }).click();
   await expect(banner).toBeHidden();
+  // The page followed the table by deltas, each on its base, every hash it was given matching.
+  const sync = await page.evaluate(() => window.__trilateral!.state.sync);
+  expect(sync.deltas).toBeGreaterThan(0);
+  expect(sync.resyncs).toBe(0);
   await tokyo.leave();
 });

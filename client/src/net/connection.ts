@@ -177,8 +177,11 @@ class ColyseusLink implements TableLink {
       for (;;) {
         const next = this.store.get().outbox[0];
         if (!next || this.store.get().status !== "online") return;
+        const room = this.#room;
         const reply = await this.#send(next);
         if (reply === "offline") return;
+        // Answered by a session this tab has since replaced (its seat was taken over by our own rejoin): send again on the new one.
+        if (!reply.ok && reply.code === "NOT_SEATED" && this.#room !== room) continue;
         if (!reply.ok && reply.code === "RATE_LIMITED" && limited++ < 10) {
           // Many messages typed offline arrive faster than the chat limit allows: wait, then send the rest.
           await new Promise((r) => setTimeout(r, 2000));
@@ -200,6 +203,7 @@ class ColyseusLink implements TableLink {
   }
 
   async rejoin(): Promise<void> {
+    if (this.#room && this.store.get().status === "online") return; // the SDK got there first
     const code = this.store.get().code;
     const saved = code ? loadSeat(code) : null;
     if (!code || !saved) throw new JoinError("This tab has no seat to return to. Join the table again with its code.");

@@ -2,8 +2,9 @@
  * Sitting down again by itself. Two ways back after a drop:
  *  - the SDK's own reconnection (same session, its reconnection token), tried first;
  *  - the seat token this tab saved, when the SDK cannot succeed: it gave up, or the server
- *    restarted (it answers again, but the old session is gone) — the room was recreated from
- *    storage under the same code and the token still holds the seat.
+ *    restarted (GET /health says it has been up for less time than we have been away; the old
+ *    session is gone) — the room was recreated from storage under the same code and the token
+ *    still holds the seat.
  * Attempts back off (1 s, 2 s, 4 s … at most 10 s) and never need a click.
  */
 export interface RejoinDeps {
@@ -19,7 +20,8 @@ export interface RejoinDeps {
 
 /** While the SDK may still win, poll the server this often and give the SDK this long once it answers. */
 const POLL_MS = 2000;
-const SDK_GRACE_MS = 6000;
+/** The SDK waits at most 5 s between its attempts: give it two of them once the server answers. */
+const SDK_GRACE_MS = 12_000;
 const MAX_DELAY_MS = 10_000;
 const GONE = /There is no table|no seat to return|already ended/i;
 
@@ -60,13 +62,16 @@ export class RejoinLoop {
     this.#generation++;
   }
 
-  async #reachable(): Promise<boolean> {
-    if (typeof navigator !== "undefined" && navigator.onLine === false) return false;
+  /** null = the server does not answer; otherwise how long it has been up (GET /health). */
+  async #uptimeMs(): Promise<number | null> {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return null;
     try {
       const res = await fetch(new URL("/health", this.deps.serverUrl), { cache: "no-store" });
-      return res.ok;
+      if (!res.ok) return null;
+      const body = (await res.json()) as { uptimeSeconds?: unknown };
+      return typeof body.uptimeSeconds === "number" ? body.uptimeSeconds * 1000 : Number.POSITIVE_INFINITY;
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -74,18 +79,22 @@ export class RejoinLoop {
     let attempt = 0;
     let answeringSince = 0;
     let gone = 0;
+    const droppedAt = Date.now();
     const live = () => generation === this.#generation;
     while (live()) {
       await sleep(this.#sdkTrying ? POLL_MS : Math.min(MAX_DELAY_MS, 1000 * 2 ** attempt));
       if (!live()) return;
       if (this.deps.online()) return this.stop();
       if (this.#sdkTrying) {
-        if (!(await this.#reachable())) {
+        const uptime = await this.#uptimeMs();
+        if (uptime === null) {
           answeringSince = 0;
           continue;
         }
+        // Up for less time than we have been away: it restarted, and the SDK's session went with it.
+        const restarted = uptime + 2000 < Date.now() - droppedAt;
         if (answeringSince === 0) answeringSince = Date.now();
-        if (Date.now() - answeringSince < SDK_GRACE_MS) continue;
+        if (!restarted && Date.now() - answeringSince < SDK_GRACE_MS) continue;
         if (this.deps.online()) return this.stop();
       }
       attempt++;

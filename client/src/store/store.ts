@@ -52,6 +52,8 @@ export interface AppState {
   seq: number;
   /** A full view has been asked for (gap or mismatch); deltas wait for it. */
   resyncing: boolean;
+  /** Deltas applied and full views asked for since the page loaded (the e2e tests read them). */
+  sync: { deltas: number; resyncs: number };
   outbox: PendingAction[];
   refused: RefusedAction[];
   /** Events received live since the current round started (lost on refresh; the view is the truth). */
@@ -69,6 +71,7 @@ export const initialState: AppState = {
   view: null,
   seq: 0,
   resyncing: false,
+  sync: { deltas: 0, resyncs: 0 },
   outbox: [],
   refused: [],
   roundEvents: [],
@@ -135,10 +138,10 @@ export function receiveDelta(store: AppStore, delta: DeltaMessage): "applied" | 
   const outcome = applyDelta(s.view ? { view: s.view, seq: s.seq } : null, delta);
   if (outcome.kind === "stale") return "ignored";
   if (outcome.kind === "resync") {
-    store.set({ resyncing: true });
+    store.set({ resyncing: true, sync: { ...s.sync, resyncs: s.sync.resyncs + 1 } });
     return "resync";
   }
-  store.set({ ...withView(s, outcome.view, outcome.events), seq: outcome.seq });
+  store.set({ ...withView(s, outcome.view, outcome.events), seq: outcome.seq, sync: { ...s.sync, deltas: s.sync.deltas + 1 } });
   return "applied";
 }
 

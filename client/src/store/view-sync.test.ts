@@ -52,6 +52,7 @@ describe("the client's copy of its view", () => {
     }
     expect(store.get().view).toEqual(server.current());
     expect(store.get().view!.messages.map((m) => m.text)).toEqual(["message 0", "message 1", "message 2", "message 3", "message 4"]);
+    expect(store.get().sync).toEqual({ deltas: 5, resyncs: 0 });
   });
 
   it("a dropped delta is a gap: it asks for the full view, waits for it, and the full view heals the copy", () => {
@@ -61,6 +62,7 @@ describe("the client's copy of its view", () => {
     const after = server.act("seoul", say("arrives"));
     expect(receiveDelta(store, after)).toBe("resync");
     expect(store.get().resyncing).toBe(true);
+    expect(store.get().sync.resyncs).toBe(1);
     expect(store.get().view!.messages).toHaveLength(0);
     // Deltas that arrive while the full view is on its way are dropped: the full view covers them.
     expect(receiveDelta(store, server.act("seoul", say("meanwhile")))).toBe("ignored");
