@@ -12,8 +12,8 @@ import {
 } from "../../../shared/protocol/messages.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
 import { commandLabel, enqueue, settle } from "../store/outbox.ts";
-import { pushToast, receiveDelta, receiveView, type AppStore, type PendingAction } from "../store/store.ts";
-import { isViewMessage } from "../store/view-sync.ts";
+import { pushToast, receiveView, type AppStore, type PendingAction } from "../store/store.ts";
+import { isViewMessage, receiveDelta } from "../store/view-sync.ts";
 import { presenceOf, type DecodedTableState } from "./presence.ts";
 import { RejoinLoop } from "./rejoin.ts";
 import { loadSeat, newActionId, saveSeat, setTableInUrl } from "./session.ts";

@@ -1,8 +1,7 @@
-import type { DeltaMessage, NoticeMessage, SeatMessage, SeatSummary } from "../../../shared/protocol/messages.ts";
+import type { NoticeMessage, SeatMessage, SeatSummary } from "../../../shared/protocol/messages.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
-import { applyDelta } from "./view-sync.ts";
 
 /**
  * Presence from the room's schema state: who sits where and the phase's deadline. Never secret.
@@ -127,26 +126,8 @@ export function receiveView(store: AppStore, view: PlayerView, events: GameEvent
   store.set({ ...withView(store.get(), view, events), seq, resyncing: false });
 }
 
-/**
- * Apply a "delta" message. Returns "resync" when the copy cannot follow (a gap, a patch that
- * does not fit, a hash mismatch): the caller asks the server for the full view. Deltas that
- * arrive while that request is out are dropped; the full view answers for them.
- */
-export function receiveDelta(store: AppStore, delta: DeltaMessage): "applied" | "ignored" | "resync" {
-  const s = store.get();
-  if (s.resyncing) return "ignored";
-  const outcome = applyDelta(s.view ? { view: s.view, seq: s.seq } : null, delta);
-  if (outcome.kind === "stale") return "ignored";
-  if (outcome.kind === "resync") {
-    store.set({ resyncing: true, sync: { ...s.sync, resyncs: s.sync.resyncs + 1 } });
-    return "resync";
-  }
-  store.set({ ...withView(s, outcome.view, outcome.events), seq: outcome.seq, sync: { ...s.sync, deltas: s.sync.deltas + 1 } });
-  return "applied";
-}
-
 /** The new view and the events of the current round kept for the summary panel. */
-function withView(s: AppState, view: PlayerView, events: GameEvent[]): Pick<AppState, "view" | "roundEvents"> {
+export function withView(s: AppState, view: PlayerView, events: GameEvent[]): Pick<AppState, "view" | "roundEvents"> {
   const newRound = !s.view || s.view.round !== view.round;
   const kept = newRound ? [] : s.roundEvents;
   const startOfRound = events.findIndex((e) => e.type === "roundStarted");

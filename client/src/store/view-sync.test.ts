@@ -7,7 +7,8 @@ import type { GameState } from "../../../shared/rules/state.ts";
 import { viewFor } from "../../../shared/rules/view.ts";
 import type { Nation } from "../../../shared/rules/vocabulary.ts";
 import { mixedDeck } from "../../../tests/support/cards.ts";
-import { initialState, receiveDelta, receiveView, Store, type AppState } from "./store.ts";
+import { initialState, receiveView, Store, type AppState } from "./store.ts";
+import { receiveDelta } from "./view-sync.ts";
 
 /** A small fake server: the engine, viewFor for Tokyo's seat, and the delta it would send. */
 function fakeServer() {

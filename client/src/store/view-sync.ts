@@ -2,11 +2,13 @@ import type { DeltaMessage, ViewMessage } from "../../../shared/protocol/message
 import { applyViewPatch, viewHash } from "../../../shared/protocol/view-delta.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
+import { withView, type AppStore } from "./store.ts";
 
 /**
  * The client's copy of its view, kept in step with the server: a full "view" message replaces
- * it; a "delta" applies only on top of the seq it was computed from. Pure: the connection
- * decides what to do with the answer (store the view, or ask the server for a full one).
+ * it (store.ts receiveView); a "delta" applies only on top of the seq it was computed from.
+ * Loaded with the connection, not with the landing page (the patch and hash libraries stay out
+ * of the first download).
  */
 export interface SyncedView {
   view: PlayerView;
@@ -41,4 +43,22 @@ export function applyDelta(current: SyncedView | null, delta: DeltaMessage): Del
 export function isViewMessage(m: unknown): m is ViewMessage {
   const x = m as Partial<ViewMessage> | null;
   return !!x && typeof x === "object" && !!x.view && typeof x.view === "object" && typeof x.seq === "number";
+}
+
+/**
+ * Apply a "delta" message to the store. Returns "resync" when the copy cannot follow (a gap, a
+ * patch that does not fit, a hash mismatch): the caller asks the server for the full view.
+ * Deltas that arrive while that request is out are dropped; the full view answers for them.
+ */
+export function receiveDelta(store: AppStore, delta: DeltaMessage): "applied" | "ignored" | "resync" {
+  const s = store.get();
+  if (s.resyncing) return "ignored";
+  const outcome = applyDelta(s.view ? { view: s.view, seq: s.seq } : null, delta);
+  if (outcome.kind === "stale") return "ignored";
+  if (outcome.kind === "resync") {
+    store.set({ resyncing: true, sync: { ...s.sync, resyncs: s.sync.resyncs + 1 } });
+    return "resync";
+  }
+  store.set({ ...withView(s, outcome.view, outcome.events), seq: outcome.seq, sync: { ...s.sync, deltas: s.sync.deltas + 1 } });
+  return "applied";
 }
