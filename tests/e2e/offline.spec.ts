@@ -61,6 +61,9 @@ test("offline mid-negotiation: a chat message and an Accept wait in the banner a
   await expect(banner).toContainText(`accepting ${p1.toUpperCase()}`);
   await expect(banner).not.toContainText("will be sent when you are back.");
   await snapshot(page, "offline-01-two-waiting");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snapshot(page, "offline-01-two-waiting-phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await context.setOffline(false);
   await expect(banner).toBeHidden({ timeout: 45_000 }).catch(async (e) => {
@@ -88,6 +91,9 @@ test("offline mid-negotiation: a chat message and an Accept wait in the banner a
   await expect(refused).toContainText(`Refused when it reached the table: accepting ${p2.toUpperCase()}.`, { timeout: 45_000 });
   await expect(banner).not.toContainText("waiting");
   await snapshot(page, "offline-02-refused");
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snapshot(page, "offline-02-refused-projector");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await banner.getByRole("button", { name: "Dismiss" }).click();
   await expect(banner).toBeHidden();
   // The page followed the table by deltas, each on its base, every hash it was given matching.
