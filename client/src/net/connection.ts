@@ -14,6 +14,7 @@ import type { Command } from "../../../shared/rules/commands.ts";
 import { commandLabel, enqueue, settle } from "../store/outbox.ts";
 import { pushToast, receiveView, type AppStore, type PendingAction } from "../store/store.ts";
 import { isViewMessage, receiveDelta } from "../store/view-sync.ts";
+import { loadOutbox, saveOutbox } from "./outbox-storage.ts";
 import { presenceOf, type DecodedTableState } from "./presence.ts";
 import { RejoinLoop } from "./rejoin.ts";
 import { loadSeat, newActionId, saveSeat, setTableInUrl } from "./session.ts";
@@ -63,6 +64,9 @@ class ColyseusLink implements TableLink {
   constructor(store: AppStore, serverUrl: string) {
     this.store = store;
     this.#client = new Client(serverUrl);
+    store.subscribe((s, prev) => {
+      if (s.outbox !== prev.outbox && s.code) saveOutbox(s.code, s.outbox);
+    });
     this.#rejoin = new RejoinLoop({
       serverUrl,
       online: () => this.#left || this.store.get().status === "online",
@@ -94,7 +98,9 @@ class ColyseusLink implements TableLink {
     room.reconnection.minUptime = 0;
     room.reconnection.maxRetries = 40;
     const code = room.roomId;
-    store.set({ route: "table", code, status: "online", statusDetail: "" });
+    // What waited in this tab before a refresh goes out now, with the ids it was created with.
+    const kept = store.get().outbox.length === 0 ? loadOutbox(code) : [];
+    store.set({ route: "table", code, status: "online", statusDetail: "", ...(kept.length > 0 ? { outbox: kept } : {}) });
     setTableInUrl(code);
 
     room.onMessage("seat", (m: SeatMessage) => {
