@@ -41,6 +41,7 @@ export class ClassStudent {
   static async join(sdk: SDKClient, code: string, options: Record<string, unknown>): Promise<ClassStudent> {
     const s = new ClassStudent(sdk);
     s.attach(await sdk.joinById(code, { role: "student", ...options }));
+    await waitFor("the you message", () => s.you);
     return s;
   }
 
