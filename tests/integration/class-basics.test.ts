@@ -59,7 +59,7 @@ describe("a small class", () => {
     // The instructor opens the omniscient view of a table from the console.
     const open = await teacher.request({ action: "openTable", table: seat.table });
     expect(open).toMatchObject({ ok: true, reservation: { roomId: seat.table } });
-    const view = await t.sdk().consumeSeatReservation((open as { reservation: never }).reservation);
+    const view = await t.sdk().consumeSeatReservation((open as unknown as { reservation: never }).reservation);
     const omniscient = await new Promise<PlayerView>((resolve) => view.onMessage("view", (m: { view: PlayerView }) => resolve(m.view)));
     expect(omniscient.viewer).toEqual({ kind: "instructor" });
     expect(Object.keys(omniscient.agendas)).toHaveLength(3);
