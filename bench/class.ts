@@ -67,7 +67,7 @@ const spread = (xs: number[]) => `p50 ${ms(quantile(xs, 0.5))}, p95 ${ms(quantil
 async function serve(port: number, dataDir: string): Promise<void> {
   const { createServer } = await import("../server/app.ts");
   const { loadConfig } = await import("../server/config.ts");
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", BOT_THINK_MS: "1200", INSTRUCTOR_KEY: KEY });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", BOT_THINK_MS: "1200", INSTRUCTOR_KEY: KEY });
   await createServer({ config, serveClient: "none", restore: false }).listen(port, HOST);
   process.on("message", (m: { type: string }) => {
     if (m.type === "cpu") process.send!({ type: "cpu", cpu: process.cpuUsage() });
@@ -191,12 +191,19 @@ async function main(): Promise<void> {
       for (const t of m.tables) (seen.get(t.code) ?? seen.set(t.code, []).get(t.code)!).push({ seq: t.seq, at: now });
     });
 
+    const startCpu = await serverCpu(server);
+    const startClientCpu = process.cpuUsage();
     const t0 = performance.now();
     const started = (await console_.request("instructor", { action: "start" }, { timeout: 60_000 })) as { ok: boolean; message?: string };
     if (!started.ok) throw new Error(`start refused: ${started.message}`);
     while (players.some((p) => p.firstViewAt === 0) && performance.now() - t0 < 60_000) await sleep(20);
     const seating = players.filter((p) => p.firstViewAt > 0).map((p) => p.firstViewAt - t0);
     const missing = players.length - seating.length;
+    const seatingMs = performance.now() - t0;
+    const seatedCpu = await serverCpu(server);
+    const clientCpu = process.cpuUsage(startClientCpu);
+    const pct = (user: number, system: number) => `${(((user + system) / 1000 / seatingMs) * 100).toFixed(0)}%`;
+    const startLoad = `server CPU ${pct(seatedCpu.user - startCpu.user, seatedCpu.system - startCpu.system)} of one core, the ${students} simulated browsers (this process) ${pct(clientCpu.user, clientCpu.system)}`;
 
     // Classroom pace: every student acts now and then; console lag per accepted command.
     const lags: number[] = [];
@@ -231,6 +238,7 @@ async function main(): Promise<void> {
 
     console.log("");
     console.log(`Start → every student's first view (${students} students, ${byTable.size} tables): ${spread(seating)}${missing ? `; ${missing} never got a view` : ""}`);
+    console.log(`  while seating: ${startLoad}`);
     console.log(`  baseline, a solo table created by one player → its first view: ${spread(solo)}; ratio p50 ${(quantile(seating, 0.5) / quantile(solo, 0.5)).toFixed(1)}×`);
     console.log(`Console update lag at classroom pace (${accepted} accepted commands, ${refused} refused, ${(accepted / seconds).toFixed(1)}/s): ${spread(lags)}`);
     console.log(`  baseline, the same commands' round trip (request → reply): ${spread(rtts)}; ratio p95 ${(quantile(lags, 0.95) / quantile(rtts, 0.95)).toFixed(1)}×`);

@@ -60,6 +60,7 @@ async function start(room: ClassRoom): Promise<InstructorReply> {
   // Mark the class running first, so a student joining meanwhile is seated as a late joiner.
   room.cls.status = "running";
   let codes: string[];
+  const t0 = performance.now();
   try {
     codes = await Promise.all(
     plan.map((table) => {
@@ -91,9 +92,10 @@ async function start(room: ClassRoom): Promise<InstructorReply> {
   });
   room.tables.push(...codes);
   room.cls.startedAt = now;
-  room.log.info(`started: ${students.length} student(s) at ${codes.length} table(s)`);
+  const t1 = performance.now();
   room.rosterChanged();
   await Promise.all(students.map((s) => room.sendSeat(s)));
+  room.log.info(`started: ${students.length} student(s) at ${codes.length} table(s); tables opened in ${(t1 - t0).toFixed(0)} ms, seats sent ${(performance.now() - t1).toFixed(0)} ms later`);
   return { ok: true };
 }
 
