@@ -1,5 +1,7 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { CLASS_CODE_ALPHABET, CLASS_CODE_LENGTH } from "../../shared/protocol/class-messages.ts";
+import { sameSecret } from "../rooms/table/seats.ts";
+import { hashToken } from "../storage/store.ts";
 
 /** Codes, tokens and their comparison for classes. Only hashes of tokens are ever stored. */
 
@@ -21,14 +23,9 @@ export function uniqueClassCode(taken: (code: string) => boolean): string | null
 /** 32 characters of randomness (192 bits): instructor tokens and student rejoin tokens. */
 export const newSecret = () => randomBytes(24).toString("base64url");
 
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
-
-/** Constant-time comparison of two secrets of any length. */
-export function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
-}
+/** SHA-256, hex: the same hash as seat tokens. */
+export const hashSecret = hashToken;
+export { sameSecret };
 
 /** Constant-time comparison of a secret with a stored hash. */
 export function matchesHash(secret: string, hash: string): boolean {
