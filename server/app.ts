@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import { mountApi } from "./http.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { installMatchmakingGuard } from "./matchmaking.ts";
+import { httpLimiters, limitMatchmaking, type HttpLimiters } from "./rate-limits.ts";
 import type { TableContext } from "./rooms/context.ts";
 import { LIMITS } from "./rooms/limits.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
@@ -46,6 +47,8 @@ export type TrilateralServer = Server & {
   trilateral: {
     store: Store;
     context: TableContext;
+    /** Per-address HTTP rate limits (express middleware), for other routes to reuse. */
+    limiters: HttpLimiters;
     /** Codes of the tables restored at the last listen(). */
     restored: string[];
     /** Closes what the server opened besides the transport (SQLite, Vite). */
@@ -75,6 +78,8 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   installMatchmakingGuard();
 
   const httpServer = http.createServer();
+  const limiters = httpLimiters(config.limits);
+  limitMatchmaking(httpServer, limiters);
   // Longer than the clients' keep-alive, so a busy server does not close a socket a client is reusing.
   httpServer.keepAliveTimeout = 30_000;
   httpServer.headersTimeout = 35_000;
@@ -112,8 +117,8 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     },
     express: async (app) => {
       app.disable("x-powered-by");
-      mountClassApi(app, classes);
-      mountApi(app, context);
+      mountClassApi(app, classes, limiters);
+      mountApi(app, context, limiters);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
     },
@@ -122,6 +127,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   server.trilateral = {
     store,
     context,
+    limiters,
     restored,
     close: async () => {
       if (closeVite) await closeVite();

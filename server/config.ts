@@ -20,6 +20,23 @@ export interface Config {
   sqliteSync: "NORMAL" | "FULL";
   /** Send views as deltas after the first full view (VIEW_DELTAS=off sends full views, for the bench's before/after). */
   viewDeltas: boolean;
+  limits: AbuseLimits;
+}
+
+/** Per-address HTTP limits (requests per minute) and per-table connection caps. */
+export interface AbuseLimits {
+  /** GET /api/tables/:code (and other code lookups). */
+  lookupsPerMinute: number;
+  /** GET /api/tables/:code/record. */
+  recordsPerMinute: number;
+  /** Matchmaking joins (joinById) of tables. */
+  joinsPerMinute: number;
+  /** Matchmaking creates (new tables). */
+  createsPerMinute: number;
+  /** Failed lookups, record fetches and joins (404, 403…): what guessing codes and keys looks like. */
+  missesPerMinute: number;
+  /** Spectators one table admits (seated players and instructors always get in). */
+  spectatorsPerTable: number;
 }
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -55,6 +72,12 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" ? blankToUndefined(v.toUpperCase()) : v),
     z.enum(["NORMAL", "FULL"], { error: "must be NORMAL or FULL" }).default("NORMAL"),
   ),
+  RATE_LOOKUPS_PER_MINUTE: intVar(1, 1_000_000, 600),
+  RATE_RECORDS_PER_MINUTE: intVar(1, 1_000_000, 120),
+  RATE_JOINS_PER_MINUTE: intVar(1, 1_000_000, 900),
+  RATE_CREATES_PER_MINUTE: intVar(1, 1_000_000, 120),
+  RATE_MISSES_PER_MINUTE: intVar(1, 1_000_000, 60),
+  SPECTATORS_PER_TABLE: intVar(0, 200, 8),
   VIEW_DELTAS: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
@@ -96,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSync: e.SQLITE_SYNC,
     viewDeltas: e.VIEW_DELTAS === "on",
+    limits: {
+      lookupsPerMinute: e.RATE_LOOKUPS_PER_MINUTE,
+      recordsPerMinute: e.RATE_RECORDS_PER_MINUTE,
+      joinsPerMinute: e.RATE_JOINS_PER_MINUTE,
+      createsPerMinute: e.RATE_CREATES_PER_MINUTE,
+      missesPerMinute: e.RATE_MISSES_PER_MINUTE,
+      spectatorsPerTable: e.SPECTATORS_PER_TABLE,
+    },
   };
 }
 

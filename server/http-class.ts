@@ -1,41 +1,28 @@
 import { matchMaker } from "@colyseus/core";
 import express from "express";
-import { rateLimit, type Options } from "express-rate-limit";
 import { ClassCodeSchema, DeckCheckRequestSchema, type ClassPublicInfo, type DeckCheckAnswer } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
+import { limiter, type HttpLimiters } from "./rate-limits.ts";
 import { createClass } from "./classes/create.ts";
 import { checkUploadedDeck } from "./classes/deck.ts";
 import type { ClassRoom } from "./rooms/ClassRoom.ts";
 
-/** Per client address; a refusal is a 429 with a sentence and a Retry-After header. */
-function limiter(limit: number, windowMs: number, what: string) {
-  const options: Partial<Options> = {
-    windowMs,
-    limit,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, res, _next, used) => {
-      res.status(429).json({ error: `Too many ${what} from this address; wait ${Math.ceil(used.windowMs / 1000)} seconds and try again.` });
-    },
-  };
-  return rateLimit(options);
-}
-
-export const CLASS_RATE_LIMITS = {
-  create: { limit: 10, windowMs: 60_000 },
-  deckCheck: { limit: 30, windowMs: 60_000 },
-  lookup: { limit: 60, windowMs: 60_000 },
-} as const;
+/** Requests per minute per client address (server/rate-limits.ts answers 429 with a sentence and Retry-After). */
+export const CLASS_RATE_LIMITS = { create: 10, deckCheck: 30, lookup: 60 } as const;
 
 /**
  * The class routes: POST /api/classes, POST /api/classes/deck-check, GET /api/classes/:code.
- * Bodies are JSON up to 2 MB (an instructor's deck file).
+ * Bodies are JSON up to 2 MB (an instructor's deck file). Unknown codes count as failed
+ * guesses (the server-wide `misses` limit), like unknown table codes.
  */
-export function mountClassApi(app: express.Application, ctx: ClassContext): void {
+export function mountClassApi(app: express.Application, ctx: ClassContext, limiters: HttpLimiters): void {
   const json = express.json({ limit: "2mb" });
   const L = CLASS_RATE_LIMITS;
+  const create = limiter(L.create, "new classes");
+  const deckCheck = limiter(L.deckCheck, "deck checks");
+  const lookup = limiter(L.lookup, "class look-ups");
 
-  app.post("/api/classes/deck-check", limiter(L.deckCheck.limit, L.deckCheck.windowMs, "deck checks"), json, (req, res) => {
+  app.post("/api/classes/deck-check", deckCheck, json, (req, res) => {
     const body = DeckCheckRequestSchema.safeParse(req.body);
     if (!body.success) {
       res.status(400).json({ error: "Send { fileName, data } where data is the deck file's JSON." });
@@ -46,7 +33,7 @@ export function mountClassApi(app: express.Application, ctx: ClassContext): void
     res.json(answer);
   });
 
-  app.post("/api/classes", limiter(L.create.limit, L.create.windowMs, "new classes"), json, async (req, res) => {
+  app.post("/api/classes", create, json, async (req, res) => {
     const result = await createClass(ctx, req.body);
     if (!result.ok) {
       res.status(result.status).json(result.problems ? { error: result.error, problems: result.problems } : { error: result.error });
@@ -55,7 +42,7 @@ export function mountClassApi(app: express.Application, ctx: ClassContext): void
     res.status(201).json(result.answer);
   });
 
-  app.get("/api/classes/:code", limiter(L.lookup.limit, L.lookup.windowMs, "class look-ups"), (req, res) => {
+  app.get("/api/classes/:code", limiters.misses, lookup, (req, res) => {
     const code = ClassCodeSchema.safeParse(req.params.code);
     const room = code.success ? (matchMaker.getLocalRoomById(code.data) as ClassRoom | undefined) : undefined;
     const stored = code.success ? ctx.classes.get(code.data) : null;

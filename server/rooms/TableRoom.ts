@@ -16,7 +16,7 @@ import { Broadcaster } from "./table/broadcaster.ts";
 import { CommandPath, reject, type Accepted } from "./table/command-path.ts";
 import { PhaseClock, type ClockAnswer } from "./table/phase-clock.ts";
 import { liveSummary, writePresence, type PresenceFacts } from "./table/presence.ts";
-import { handleCommandRequest, newClientInfo, viewerOf, type ClientInfo } from "./table/requests.ts";
+import { countSpectators, handleCommandRequest, handleResync, newClientInfo, viewerOf, type ClientInfo } from "./table/requests.ts";
 import { SeatBook, type JoinPlan, type Seat } from "./table/seats.ts";
 import { createTable, restoreTable, type TableSetup } from "./table/setup.ts";
 
@@ -142,7 +142,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   }
 
   onJoin(client: Client, options: unknown): void {
-    const plan = this.planJoin(options);
+    const plan = this.planJoin(options, false);
     const info = newClientInfo(plan.role, plan.role === "player" ? plan.nation : null);
     if (plan.role === "player") {
       const seat = this.seats.get(plan.nation);
@@ -181,28 +181,19 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** A client's view went out of step (a gap, a failed patch, a hash mismatch): the full view again. */
   private resync(client: Client): ViewMessage | CommandReply {
-    const info = client.userData as ClientInfo | undefined;
-    if (!info) return reject("NOT_SEATED", "You have not joined this table.");
-    if (!info.actions.take(Date.now())) return reject("RATE_LIMITED", `Slow down: at most ${LIMITS.actionsPerSecond} actions a second.`);
-    this.views.sendFull(client, this.path.state, this.path.seq, viewerOf(info));
-    return this.views.fullMessage(this.path.state, this.path.seq, viewerOf(info));
+    return handleResync(client.userData as ClientInfo | undefined, (info) => {
+      this.views.sendFull(client, this.path.state, this.path.seq, viewerOf(info));
+      return this.views.fullMessage(this.path.state, this.path.seq, viewerOf(info));
+    });
   }
 
   /** A valid seat token arrived for a seat someone else holds: the newcomer takes it at once. */
   private displace(seat: Seat, newSessionId: string): void {
-    const old = seat.sessionId;
-    if (old === null || old === newSessionId) return;
-    seat.sessionId = null;
-    if (seat.reconnection) {
-      const pending = seat.reconnection;
-      seat.reconnection = null;
-      pending.reject(new Error("the seat was reclaimed with its token"));
-    }
-    const oldClient = this.clients.get(old);
-    if (oldClient) {
-      this.views.notice(oldClient, "warning", "This seat was opened in another window; this one is now closed.");
-      oldClient.leave(CloseCode.CONSENTED);
-    }
+    const old = this.seats.release(seat, newSessionId);
+    const oldClient = old === null ? undefined : this.clients.get(old);
+    if (!oldClient) return;
+    this.views.notice(oldClient, "warning", "This seat was opened in another window; this one is now closed.");
+    oldClient.leave(CloseCode.CONSENTED);
   }
 
   async onDrop(client: Client, code?: number): Promise<void> {
@@ -287,9 +278,19 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     void this.disconnect();
   }
 
-  /** What a join request gets, or a readable 4xx ServerError; changes nothing (the matchmaking guard calls it too). */
-  planJoin(raw: unknown): JoinPlan {
-    return this.seats.planJoin(raw, { code: this.roomId, ended: this.ended, instructorKey: this.ctx.config.instructorKey, spectators: this.spectatorsAllowed });
+  /** Spectators may join (a class may close its tables to them); the cap is SPECTATORS_PER_TABLE. */
+  allowSpectators = true;
+
+  /**
+   * What a join request gets, or a readable 4xx ServerError; changes nothing. The matchmaking
+   * guard calls it before a seat is reserved (with the spectator cap: connected spectators plus
+   * pending reservations), onJoin again without it. Players and instructors are never capped.
+   */
+  planJoin(raw: unknown, reserving = true): JoinPlan {
+    const spectators = reserving
+      ? { allowed: this.allowSpectators, cap: this.ctx.config.limits.spectatorsPerTable, count: () => countSpectators(this.clients, this) }
+      : undefined;
+    return this.seats.planJoin(raw, { code: this.roomId, ended: this.ended, instructorKey: this.ctx.config.instructorKey, spectators });
   }
 
   maybeStart(): void {
@@ -349,7 +350,6 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   extendClock = (ms: number): ClockAnswer => this.afterClock(this.phaseClock.extend(ms));
 
   /** Class tables (server/rooms/table/class-entries.ts, controls.ts), reached by matchMaker.remoteRoomCall. */
-  spectatorsAllowed = true;
   control = (c: TableControl): CommandReply => control(this, c);
   classCall = (op: Parameters<typeof classCall>[1], args: unknown[]): unknown => classCall(this, op, args);
   after = (fn: () => void, ms: number): NodeJS.Timeout => this.later(fn, ms);
@@ -387,11 +387,10 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     return this.seats.holdsToken(token);
   }
 
-  /** For tests and monitoring: the engine state (never sent to a client as is). */
+  /** For tests and monitoring: the engine state (never sent to a client as is) and its command count. */
   get gameState(): GameState {
     return this.path.state;
   }
-
   get commandCount(): number {
     return this.path.seq;
   }

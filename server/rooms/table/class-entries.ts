@@ -56,7 +56,7 @@ function factsOf(room: TableRoom): ClassFacts {
 
 /** A new class table: its student seats are held (occupied, so the game starts at once); each student gets the reconnection window to arrive. */
 export function holdStudentSeats(room: TableRoom, cls: ClassTableOptions, reconnectSeconds: number): void {
-  room.spectatorsAllowed = cls.spectators;
+  room.allowSpectators = cls.spectators;
   for (const nation of NATIONS) {
     const name = cls.students[nation];
     if (name === undefined) continue;
@@ -103,7 +103,7 @@ export function classCall(room: TableRoom, op: ClassCall, args: unknown[]): unkn
     case "snapshot":
       return consoleSnapshot(room);
     case "spectators":
-      room.spectatorsAllowed = args[0] === true;
+      room.allowSpectators = args[0] === true;
       return { ok: true };
   }
 }

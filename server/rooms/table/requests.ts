@@ -1,4 +1,4 @@
-import { CommandRequestSchema, type CommandReply, type SeatMessage } from "../../../shared/protocol/messages.ts";
+import { CommandRequestSchema, type CommandReply, type SeatMessage, type ViewMessage } from "../../../shared/protocol/messages.ts";
 import { seat as seatActor, type Actor } from "../../../shared/rules/commands.ts";
 import type { Viewer } from "../../../shared/rules/view.ts";
 import type { Nation } from "../../../shared/rules/vocabulary.ts";
@@ -58,4 +58,22 @@ export function handleCommandRequest(
     if (!o.started() && command.type !== "say" && !o.ended()) return reject("NOT_STARTED", "The game starts when every seat is filled.");
     return null;
   });
+}
+
+/** A "resync" request: rate-limited like commands; `send` sends the full view and returns it as the reply. */
+export function handleResync(info: ClientInfo | undefined, send: (info: ClientInfo) => ViewMessage): ViewMessage | CommandReply {
+  if (!info) return reject("NOT_SEATED", "You have not joined this table.");
+  if (!info.actions.take(Date.now())) return reject("RATE_LIMITED", `Slow down: at most ${LIMITS.actionsPerSecond} actions a second.`);
+  return send(info);
+}
+
+/** Connected spectators plus spectator seats reserved but not yet taken (a burst of joins cannot pass the cap). */
+export function countSpectators(clients: Iterable<{ userData?: unknown }>, room: object): number {
+  let n = 0;
+  for (const c of clients) if ((c.userData as ClientInfo | undefined)?.role === "spectator") n += 1;
+  const reserved = (room as { _reservedSeats?: Record<string, [unknown, unknown, boolean, boolean]> })._reservedSeats ?? {};
+  for (const [options, , consumed] of Object.values(reserved)) {
+    if (!consumed && (options as { spectate?: unknown } | null)?.spectate === true) n += 1;
+  }
+  return n;
 }

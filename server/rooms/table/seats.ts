@@ -27,6 +27,14 @@ export interface Seat {
   handover?: boolean;
 }
 
+export interface JoinContext {
+  code: string;
+  ended: boolean;
+  instructorKey: string;
+  /** The spectator cap, checked when a seat is reserved (omitted once the reservation is made). */
+  spectators?: { allowed: boolean; count: () => number; cap: number };
+}
+
 export type JoinPlan =
   | { role: "instructor" }
   | { role: "spectator" }
@@ -115,6 +123,20 @@ export class SeatBook {
     return token;
   }
 
+  /**
+   * The seat's token came from a new connection: the old holder (if another) loses the seat and
+   * its pending reconnection. Returns the old holder's session id, for the room to close it.
+   */
+  release(seat: Seat, newSessionId: string): string | null {
+    const old = seat.sessionId;
+    if (old === null || old === newSessionId) return null;
+    seat.sessionId = null;
+    const pending = seat.reconnection;
+    seat.reconnection = null;
+    pending?.reject(new Error("the seat was reclaimed with its token"));
+    return old;
+  }
+
   /** Frees a seat (a player left before the start). */
   free(seat: Seat): void {
     seat.tokenHash = null;
@@ -125,7 +147,7 @@ export class SeatBook {
    * What a join request gets, or a ServerError (HTTP 4xx) the joiner can read. Changes
    * nothing; the matchmaking guard calls it before a seat is reserved, onJoin again.
    */
-  planJoin(raw: unknown, ctx: { code: string; ended: boolean; instructorKey: string; spectators?: boolean }): JoinPlan {
+  planJoin(raw: unknown, ctx: JoinContext): JoinPlan {
     const parsed = JoinTableOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new ServerError(400, zodMessage(parsed.error));
     const o = parsed.data;
@@ -141,7 +163,10 @@ export class SeatBook {
       return { role: "player", nation: seat.nation, reclaim: true, token: o.seatToken };
     }
     if (o.spectate) {
-      if (ctx.spectators === false) throw new ServerError(403, `Table ${code} belongs to a class: spectators need the instructor's permission.`);
+      if (!ctx.spectators) return { role: "spectator" };
+      const { allowed, count, cap } = ctx.spectators;
+      if (!allowed) throw new ServerError(403, `Table ${code} does not admit spectators.`);
+      if (count() >= cap) throw new ServerError(409, `Table ${code} has as many spectators as it admits (${cap}); its players and instructor can still join.`);
       return { role: "spectator" };
     }
     if (ctx.ended) throw new ServerError(409, `The game at table ${code} is over.`);
