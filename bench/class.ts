@@ -1,7 +1,7 @@
 /**
  * Class benchmark: seating a whole class, and the instructor console's lag while it plays.
  *
- *   npm run bench:class -- --students 91 [--duration 30] [--pace 4000] [--port 25790]
+ *   npm run bench:class -- --students 91 [--duration 30] [--pace 4000] [--port 25790 + TEST_PORT_OFFSET]
  *
  * 1. Starts the real server (createServer: class rooms, tables, SQLite) as a child process on
  *    127.0.0.1, so its CPU is its own; opens a class over HTTP; N SDK students join it; the
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     students: { type: "string", default: "91" },
     duration: { type: "string", default: "30" },
     pace: { type: "string", default: "4000" },
-    port: { type: "string", default: "25790" },
+    port: { type: "string", default: String(25790 + Number(process.env.TEST_PORT_OFFSET ?? 0)) },
     serve: { type: "string" },
     data: { type: "string" },
   },
