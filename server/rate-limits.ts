@@ -23,7 +23,7 @@ export interface HttpLimiters {
 
 const addressOf = (req: { socket?: { remoteAddress?: string } }) => ipKeyGenerator(req.socket?.remoteAddress ?? "unknown");
 
-function limiter(limit: number, what: string, onlyFailures = false): RateLimitRequestHandler {
+export function limiter(limit: number, what: string, onlyFailures = false): RateLimitRequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit,

@@ -43,6 +43,9 @@ export function hypotheticalState(view: PlayerView, me: Nation): GameState {
     crises: view.crises,
     stances: { ...view.stances },
     agendas,
+    paused: null,
+    phaseExtension: 0,
+    broadcasts: [],
     drawPile: [],
     cards: {},
     current: {

@@ -17,6 +17,13 @@ const WEIGHTS: Record<Command["type"], number> = {
   ready: 2,
   commitPolicy: 1,
   phaseTimeout: 0,
+  pause: 0,
+  resume: 0,
+  extendPhase: 0,
+  advancePhase: 0,
+  injectCard: 0,
+  broadcast: 0,
+  endTable: 0,
 };
 
 /** The legal-random policy: a weighted random choice among legalCommands. */

@@ -4,7 +4,9 @@ import { CommandSchema, type Actor, type Command, type CommandEnvelope } from ".
 import { draftOf } from "./draft.ts";
 import { violation, type RuleViolation } from "./errors.ts";
 import type { GameEvent } from "./events.ts";
-import { closeNegotiation, closePolicy, enterPhase, respond, respondByDefault, startRound } from "./flow.ts";
+import { closeNegotiation, closePolicy, respond, startRound, timeoutPhase } from "./flow.ts";
+import { checkInstructorCommand, executeInstructorCommand } from "./instructor.ts";
+import { isInstructorCommand } from "./instructor-commands.ts";
 import { createGame, type GameOptionsInput } from "./setup.ts";
 import type { GameState } from "./state.ts";
 import { NATIONS, type Nation } from "./vocabulary.ts";
@@ -27,6 +29,7 @@ export function factsOf(state: GameState): RuleFacts {
     counterstrike: state.counterstrike,
     firewall: state.firewall,
     institutions: state.institutions,
+    paused: state.paused,
   };
 }
 
@@ -47,7 +50,9 @@ export function applyCommand(state: GameState, envelope: CommandEnvelope): Apply
     return { ok: false, error: violation("INVALID_COMMAND", parsed.error.issues.map((i) => `${i.path.join(".") || "command"}: ${i.message}`).join("; ")) };
   }
   const command = parsed.data;
-  const problem = checkCommand(factsOf(state), envelope.actor, command);
+  const problem = isInstructorCommand(command)
+    ? checkInstructorCommand(state, envelope.actor, command)
+    : checkCommand(factsOf(state), envelope.actor, command);
   if (problem) return { ok: false, error: problem };
   const d = draftOf(state);
   execute(d, envelope.actor, command, envelope.at);
@@ -55,7 +60,8 @@ export function applyCommand(state: GameState, envelope: CommandEnvelope): Apply
 }
 
 function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, at: number): void {
-  if (command.type === "phaseTimeout") return timeout(d);
+  if (command.type === "phaseTimeout") return timeoutPhase(d);
+  if (isInstructorCommand(command)) return executeInstructorCommand(d, command, at);
   if (actor.kind !== "seat") return;
   const nation = actor.nation;
   switch (command.type) {
@@ -129,20 +135,3 @@ function advance(d: ReturnType<typeof draftOf>): void {
   if (d.s.phase === "negotiation") closeNegotiation(d);
   else if (d.s.phase === "summary") startRound(d);
 }
-
-/** A deadline passed: whoever has not acted gets the default. */
-function timeout(d: ReturnType<typeof draftOf>): void {
-  switch (d.s.phase) {
-    case "event":
-      return respondByDefault(d);
-    case "negotiation":
-      return closeNegotiation(d);
-    case "policy":
-      return closePolicy(d);
-    case "summary":
-      return startRound(d);
-    case "ended":
-      return enterPhase(d, "ended");
-  }
-}
-

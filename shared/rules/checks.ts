@@ -22,6 +22,8 @@ export interface RuleFacts {
   counterstrike: boolean;
   firewall: "intact" | "breached";
   institutions: Partial<Record<InstitutionId, { status: "in-force" | "suspended" }>>;
+  /** §10 Paused by the instructor: no clock, no moves (chat stays open). */
+  paused: { since: number } | null;
 }
 
 export function policyAvailable(facts: RuleFacts, nation: Nation, policy: PolicyId): RuleViolation | null {
@@ -95,12 +97,14 @@ export function checkCommand(facts: RuleFacts, actor: Actor, command: Command): 
   if (facts.phase === "ended") return violation("GAME_OVER", "The game is over.");
   if (command.type === "phaseTimeout") {
     if (actor.kind === "seat") return violation("SYSTEM_ONLY", "Only the clock or the instructor can end a phase.");
+    if (facts.paused && actor.kind === "system") return violation("PAUSED", "The table is paused: its clock is stopped.");
     if (command.round !== facts.round || command.phase !== facts.phase) {
       return violation("STALE_TIMEOUT", `That deadline was for round ${command.round}, ${command.phase}; the table has moved on.`);
     }
     return null;
   }
   if (actor.kind !== "seat") return violation("NOT_A_SEAT", "Only a seated nation can do that.");
+  if (facts.paused && command.type !== "say") return violation("PAUSED", "The instructor has paused the table; you can still chat.");
   const nation = actor.nation;
   switch (command.type) {
     case "respond": {
@@ -159,5 +163,7 @@ export function checkCommand(facts: RuleFacts, actor: Actor, command: Command): 
       if (facts.phase !== "policy") return wrongPhase(facts, "commit a policy", "policy");
       return policyAvailable(facts, nation, command.policy as PolicyId);
     }
+    default:
+      return violation("INSTRUCTOR_ONLY", "Only the instructor can do that.");
   }
 }

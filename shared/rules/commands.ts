@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NationSchema, PairSchema } from "./effects.ts";
 import { ProposalTermSchema } from "./proposals.ts";
+import { INSTRUCTOR_COMMAND_SCHEMAS } from "./instructor-commands.ts";
 import { TUNING } from "./tuning.ts";
 import { PHASES, type Nation } from "./vocabulary.ts";
 
@@ -26,6 +27,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("commitPolicy"), policy: z.string().min(1).max(40) }),
   /** A phase deadline passed. Issued by the server's clock (or an instructor advancing the phase). */
   z.strictObject({ type: z.literal("phaseTimeout"), round: z.number().int().min(0), phase: z.enum(PHASES) }),
+  /** §10 Instructor controls: pause, resume, extendPhase, advancePhase, injectCard, broadcast, endTable. */
+  ...INSTRUCTOR_COMMAND_SCHEMAS,
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command["type"];

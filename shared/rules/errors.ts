@@ -20,6 +20,11 @@ export const VIOLATION_CODES = [
   "STALE_TIMEOUT",
   "GAME_OVER",
   "INVALID_COMMAND",
+  "INSTRUCTOR_ONLY",
+  "PAUSED",
+  "ALREADY_PAUSED",
+  "NOT_PAUSED",
+  "UNKNOWN_CARD",
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

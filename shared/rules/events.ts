@@ -1,6 +1,6 @@
 import type { InstitutionId } from "./institutions.ts";
 import type { PolicyId } from "./policies.ts";
-import type { ChatMessage, EndState, InstitutionStatus, MeterChange } from "./state.ts";
+import type { Broadcast, ChatMessage, EndState, InstitutionStatus, MeterChange } from "./state.ts";
 import type { Nation, Phase, StanceId } from "./vocabulary.ts";
 
 /** Why something changed. `label` is ready for a screen: "Radar lock-on dispute", "Tokyo: Defense build-up". */
@@ -45,6 +45,12 @@ export type GameEvent = (
   | { type: "leadershipChanged"; nation: Nation; from: StanceId; to: StanceId; cause: Cause }
   | { type: "agendaBroken"; nation: Nation; agendaId: string }
   | { type: "gameEnded"; result: EndState }
+  | { type: "tablePaused"; since: number }
+  | { type: "tableResumed"; pausedMs: number }
+  | { type: "phaseExtended"; round: number; phase: Phase; seconds: number; total: number }
+  | { type: "phaseAdvanced"; round: number; phase: Phase }
+  | { type: "cardInjected"; cardId: string }
+  | { type: "broadcastSent"; broadcast: Broadcast }
 ) & { visibleTo?: Nation[] };
 
 export type GameEventType = GameEvent["type"];

@@ -23,6 +23,7 @@ export function emptyRound(cardId: string | null): RoundState {
 export function enterPhase(d: Draft, phase: Phase): void {
   d.s.phase = phase;
   d.s.current.ready = [];
+  d.s.phaseExtension = 0;
   d.events.push({ type: "phaseChanged", round: d.s.round, phase });
 }
 
@@ -232,6 +233,23 @@ export function endGame(d: Draft, reason: EndState["reason"]): void {
   d.s.ended = result;
   d.s.phase = "ended";
   d.s.current.ready = [];
+  d.s.phaseExtension = 0;
   d.events.push({ type: "phaseChanged", round: d.s.round, phase: "ended" });
   d.events.push({ type: "gameEnded", result });
+}
+
+/** A deadline passed (or the instructor advanced the phase): whoever has not acted gets the default. */
+export function timeoutPhase(d: Draft): void {
+  switch (d.s.phase) {
+    case "event":
+      return respondByDefault(d);
+    case "negotiation":
+      return closeNegotiation(d);
+    case "policy":
+      return closePolicy(d);
+    case "summary":
+      return startRound(d);
+    case "ended":
+      return enterPhase(d, "ended");
+  }
 }

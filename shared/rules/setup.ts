@@ -119,5 +119,8 @@ export function createGame(seed: number | string, optionsInput: GameOptionsInput
     changes: [],
     rounds: [],
     ended: null,
+    paused: null,
+    phaseExtension: 0,
+    broadcasts: [],
   };
 }

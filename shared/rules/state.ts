@@ -39,6 +39,20 @@ export interface GameState {
   /** One entry per resolved round. */
   rounds: RoundRecord[];
   ended: EndState | null;
+  /** §10 Paused by the instructor since (ms, as data), or null. */
+  paused: { since: number } | null;
+  /** §10 Seconds the instructor added to the current phase (0 again at every phase change). */
+  phaseExtension: number;
+  /** §10 The instructor's messages to the table. */
+  broadcasts: Broadcast[];
+}
+
+export interface Broadcast {
+  id: number;
+  text: string;
+  at: number;
+  round: number;
+  phase: Phase;
 }
 
 export interface GameOptions {
@@ -129,7 +143,7 @@ export interface NationScore {
 }
 
 export interface EndState {
-  reason: "rounds-complete" | "regional-crisis";
+  reason: "rounds-complete" | "regional-crisis" | "ended-by-instructor";
   scores: Record<Nation, NationScore>;
   /** Highest total first; ties share a rank. Empty in a regional crisis. */
   ranking: { nation: Nation; rank: number; total: number }[];

@@ -6,7 +6,7 @@ import type { GameEvent } from "./events.ts";
 import type { InstitutionId } from "./institutions.ts";
 import type { PolicyId } from "./policies.ts";
 import { proposalVisibleTo, type Proposal } from "./proposals.ts";
-import type { ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
+import type { Broadcast, ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
 import { membersOfPair, NATIONS, type Nation, type Pair, type Phase, type StanceId } from "./vocabulary.ts";
 
 /** Who is looking. "after" is the debrief's everything-revealed view. */
@@ -53,6 +53,10 @@ export interface PlayerView extends RuleFacts {
   upcoming: string[] | null;
   current: { deterrenceBonus: number };
   ended: EndState | null;
+  /** §10 Seconds the instructor added to this phase. */
+  phaseExtension: number;
+  /** §10 The instructor's messages: every viewer sees them. */
+  broadcasts: Broadcast[];
 }
 
 function seesEverything(state: GameState, viewer: Viewer): boolean {
@@ -129,6 +133,9 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
     upcoming: viewer.kind === "instructor" || viewer.kind === "after" ? state.drawPile : null,
     current: { deterrenceBonus: state.current.deterrenceBonus },
     ended: state.ended,
+    paused: state.paused,
+    phaseExtension: state.phaseExtension,
+    broadcasts: state.broadcasts,
   };
 }
 

@@ -23,6 +23,8 @@ export interface Seat {
   /** After a restart: the window in which the seat's human may come back before a bot steps in. */
   windowTimer: NodeJS.Timeout | null;
   chat: SlidingWindow;
+  /** A class's late joiner holds this seat, but its bot finishes the current phase (class-entries.ts). */
+  handover?: boolean;
 }
 
 export interface JoinContext {
@@ -95,7 +97,7 @@ export class SeatBook {
   }
 
   botActive(seat: Seat): boolean {
-    return seat.designBot || seat.takeover;
+    return seat.designBot || seat.takeover || seat.handover === true;
   }
 
   full(): boolean {
