@@ -1,6 +1,7 @@
 import "./styles.css";
 import { App } from "./app.ts";
-import { tableFromUrl } from "./net/session.ts";
+import { classRouteFrom } from "./class/routes.ts";
+import { loadSeat, tableFromUrl } from "./net/session.ts";
 
 const root = document.getElementById("app")!;
 const app = new App(root);
@@ -19,6 +20,9 @@ if (import.meta.env.DEV && params.has("fixture")) {
   void import("./dev/fixture.ts").then(({ startFixture }) => startFixture(app, params.get("fixture") ?? "event"));
 } else {
   const code = tableFromUrl();
-  if (code) void app.resume(code);
+  const classRoute = classRouteFrom(location);
+  // A seated class student's refresh returns to the table; without a seat token it asks the class room again.
+  if (code && (!classRoute || loadSeat(code))) void app.resume(code);
+  else if (classRoute) void import("./class/boot.ts").then(({ bootClass }) => bootClass(app, classRoute));
   else app.showLanding();
 }

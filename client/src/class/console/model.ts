@@ -1,0 +1,94 @@
+import type { ConsoleFlag, ConsoleMessage, ConsoleTable } from "../../../../shared/protocol/class-messages.ts";
+
+/** The console's pure part: the tables as the class room reports them, sorted and filtered. No DOM here. */
+
+export const FLAG_WORDS: Record<ConsoleFlag, string> = {
+  crisis: "Crisis",
+  idle: "Seat idle over 1 min",
+  disconnected: "Student disconnected",
+  ended: "Table ended",
+  paused: "Paused",
+};
+
+/** How urgent a flag is for the instructor (higher first). */
+const FLAG_WEIGHT: Record<ConsoleFlag, number> = { crisis: 5, disconnected: 4, idle: 3, paused: 1, ended: 0 };
+
+export const SORTS = ["attention", "code", "progress"] as const;
+export type SortKey = (typeof SORTS)[number];
+export const SORT_NAMES: Record<SortKey, string> = { attention: "Needs attention first", code: "Table code", progress: "Least advanced first" };
+
+export const FILTERS = ["all", "attention", "crisis", "idle", "disconnected", "paused", "ended"] as const;
+export type FilterKey = (typeof FILTERS)[number];
+export const FILTER_NAMES: Record<FilterKey, string> = {
+  all: "All tables",
+  attention: "Needs attention",
+  crisis: "Crisis",
+  idle: "Idle seat",
+  disconnected: "Disconnected student",
+  paused: "Paused",
+  ended: "Ended",
+};
+
+/** Fold one "console" message into the tables known so far (a full message replaces them all). */
+export function applyConsoleMessage(tables: ReadonlyMap<string, ConsoleTable>, message: ConsoleMessage): Map<string, ConsoleTable> {
+  const next = message.full ? new Map<string, ConsoleTable>() : new Map(tables);
+  for (const table of message.tables) next.set(table.code, table);
+  return next;
+}
+
+/** A table needs the instructor when it has a crisis, an idle seat or a disconnected student (not when it merely ended or is paused). */
+export function needsAttention(table: ConsoleTable): boolean {
+  return table.flags.some((f) => f === "crisis" || f === "idle" || f === "disconnected");
+}
+
+export function attentionScore(table: ConsoleTable): number {
+  return table.flags.reduce((sum, f) => sum + FLAG_WEIGHT[f] * 10, 0) + (table.ended ? -100 : 0);
+}
+
+const PHASE_ORDER: Record<string, number> = { event: 0, negotiation: 1, policy: 2, summary: 3, ended: 4 };
+const progress = (t: ConsoleTable) => t.round * 10 + (PHASE_ORDER[t.phase] ?? 0);
+
+export function matchesFilter(table: ConsoleTable, filter: FilterKey): boolean {
+  if (filter === "all") return true;
+  if (filter === "attention") return needsAttention(table);
+  return table.flags.includes(filter);
+}
+
+export function arrangeTables(tables: Iterable<ConsoleTable>, sort: SortKey, filter: FilterKey): ConsoleTable[] {
+  const list = [...tables].filter((t) => matchesFilter(t, filter));
+  const byCode = (a: ConsoleTable, b: ConsoleTable) => a.code.localeCompare(b.code);
+  if (sort === "code") return list.sort(byCode);
+  if (sort === "progress") return list.sort((a, b) => progress(a) - progress(b) || byCode(a, b));
+  return list.sort((a, b) => attentionScore(b) - attentionScore(a) || byCode(a, b));
+}
+
+/** Seconds left in the phase now: from the deadline while it runs, the frozen figure while paused. */
+export function secondsLeft(table: ConsoleTable, now: number): number | null {
+  if (table.ended) return null;
+  if (table.paused || !table.deadline) return table.timeLeftSeconds > 0 ? table.timeLeftSeconds : table.deadline ? 0 : null;
+  return Math.max(0, Math.ceil((table.deadline - now) / 1000));
+}
+
+export function clock(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/** "idle 2 min" / "idle 45 s" for a seat. */
+export function idleWords(seconds: number): string {
+  return seconds >= 60 ? `idle ${Math.floor(seconds / 60)} min` : `idle ${seconds} s`;
+}
+
+/** Counts for the console's summary line. */
+export function classCounts(tables: Iterable<ConsoleTable>) {
+  let total = 0, attention = 0, ended = 0, paused = 0, students = 0;
+  for (const t of tables) {
+    total++;
+    if (needsAttention(t)) attention++;
+    if (t.ended) ended++;
+    if (t.paused) paused++;
+    students += t.seats.filter((s) => !s.bot && s.studentId).length;
+  }
+  return { total, attention, ended, paused, students };
+}
