@@ -24,7 +24,7 @@ export function classStrip(): HTMLElement {
   });
   return h(
     "section",
-    { class: "class-strip", "aria-label": "In a classroom" },
+    { class: "class-strip", id: "class-strip", "aria-label": "In a classroom" },
     h(
       "form",
       {
@@ -39,7 +39,9 @@ export function classStrip(): HTMLElement {
             input.focus();
             return;
           }
-          location.assign(`/?class=${parsed.data}`);
+          const next = new URLSearchParams({ class: parsed.data });
+          if (new URLSearchParams(location.search).has("test")) next.set("test", "1");
+          location.assign(`/?${next.toString()}`);
         },
       },
       h("h2", {}, "Join a class"),

@@ -46,7 +46,12 @@ export class LandingScreen implements CardHost {
         "header",
         { class: "landing-hero" },
         h("h1", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }, NATIONS.map((n) => emblemSvg(n, 30))), "Trilateral"),
-        h("p", { class: "tagline" }, "Seoul, Tokyo and Washington at one table: history, security and trust, one event at a time."),
+        h(
+          "p",
+          { class: "tagline" },
+          "Seoul, Tokyo and Washington at one table: history, security and trust, one event at a time. ",
+          h("span", { class: "class-links" }, "In a classroom? ", h("a", { href: "#class-strip" }, "Join a class"), " or ", h("a", { href: "/?run" }, "run one"), "."),
+        ),
         h(
           "div",
           { class: "name-field" },
