@@ -12,7 +12,12 @@
  *     scene draws with a view). Prints the median and every run; also the landing page's
  *     first contentful paint.
  *
- * Env: RUNS (default 5), CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (default /usr/bin/chromium).
+ *  4. Idle CPU: a solo table waiting on its human, open for IDLE_SECONDS (default 20) in a fresh
+ *     headless Chromium, CPU seconds summed over all of the browser's processes (/proc): with
+ *     the loop drawing every frame (`?sleep=0`, what main does) and with the sleeping loop, in
+ *     the same run; and with a classroom timer counting down (one frame a second).
+ *
+ * Env: RUNS (default 5), IDLE_SECONDS (default 20; 0 skips step 4), CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (default /usr/bin/chromium).
  * Results are also written to bench/out/client.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,11 +29,13 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { Client } from "@colyseus/sdk";
 import { chromium } from "playwright-core";
-import type { SeatMessage } from "../shared/protocol/messages.ts";
+import { CLASSROOM_TIMERS, type PhaseTimers, type SeatMessage } from "../shared/protocol/messages.ts";
+import { idleCpu, type IdleSample } from "./client-cpu.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const dist = path.join(repoRoot, "client", "dist");
 const RUNS = Number(process.env.RUNS ?? 5);
+const IDLE_SECONDS = Number(process.env.IDLE_SECONDS ?? 20);
 
 function kB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
@@ -131,13 +138,13 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
 }
 
 /** A solo table created from Node; returns its code and the human seat's token. */
-async function createSoloTable(base: string): Promise<{ code: string; seatToken: string; leave: () => Promise<void> }> {
+async function createSoloTable(base: string, timers: PhaseTimers = null): Promise<{ code: string; seatToken: string; leave: () => Promise<void> }> {
   const client = new Client(base);
   const room = await client.create("table", {
     name: "Bench",
     nation: "seoul",
     rounds: 3,
-    timers: null,
+    timers,
     bots: { tokyo: "mainstream", washington: "alliance-builder" },
   });
   const seat = await new Promise<SeatMessage>((resolve, reject) => {
@@ -174,10 +181,13 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   console.log(`\nStarting the server on ${base} …`);
   const server = await startServer(port, dataDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const launch = () =>
+    chromium.launch({
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  const browser = await launch();
+  const idle: IdleSample[] = [];
   const tableMs: number[] = [];
   const landingFcp: number[] = [];
   try {
@@ -212,8 +222,25 @@ async function main(): Promise<void> {
       await context.close();
       await leave();
     }
-  } finally {
     await browser.close();
+    if (IDLE_SECONDS > 0) {
+      console.log(`\nIdle table: CPU over ${IDLE_SECONDS} s, all Chromium processes, fresh browser each`);
+      for (const variant of [
+        { label: "before: drawing every frame (?sleep=0)", query: "&sleep=0", timers: null },
+        { label: "after: sleeping loop", query: "", timers: null },
+        { label: "after: sleeping loop, phase timer running", query: "", timers: CLASSROOM_TIMERS },
+      ]) {
+        const { code, seatToken, leave } = await createSoloTable(base, variant.timers);
+        const sample = await idleCpu(launch, { label: variant.label, url: `${base}/?table=${code}&test=1${variant.query}`, code, seatToken, nation: "seoul", windowSeconds: IDLE_SECONDS });
+        idle.push(sample);
+        console.log(`${pad(sample.label, 48)} ${sample.cpuSeconds.toFixed(2).padStart(6)} CPU-s / ${IDLE_SECONDS} s   (${sample.frames} frames drawn)`);
+        await leave();
+      }
+      const [before, after] = idle;
+      if (before && after) console.log(`ratio after/before: ${(after.cpuSeconds / Math.max(before.cpuSeconds, 0.01)).toFixed(3)}`);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dataDir, { recursive: true, force: true });
@@ -229,7 +256,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     path.join(out, "client.json"),
-    JSON.stringify({ at: new Date().toISOString(), buildMs, sizes, tableRenderedMs: tableMs, medianTableRenderedMs: median(tableMs), landingFcpMs: landingFcp }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), buildMs, sizes, tableRenderedMs: tableMs, medianTableRenderedMs: median(tableMs), landingFcpMs: landingFcp, idle }, null, 2),
   );
 }
 
