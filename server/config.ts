@@ -18,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   /** SQLite `synchronous` pragma: NORMAL survives a process crash (SIGKILL); FULL also survives power loss. */
   sqliteSync: "NORMAL" | "FULL";
+  /** Send views as deltas after the first full view (VIEW_DELTAS=off sends full views, for the bench's before/after). */
+  viewDeltas: boolean;
 }
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -52,6 +54,10 @@ const EnvSchema = z.object({
   SQLITE_SYNC: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toUpperCase()) : v),
     z.enum(["NORMAL", "FULL"], { error: "must be NORMAL or FULL" }).default("NORMAL"),
+  ),
+  VIEW_DELTAS: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   ),
 });
 
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botThinkMs: e.BOT_THINK_MS,
     logLevel: e.LOG_LEVEL,
     sqliteSync: e.SQLITE_SYNC,
+    viewDeltas: e.VIEW_DELTAS === "on",
   };
 }
 

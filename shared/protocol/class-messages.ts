@@ -183,6 +183,8 @@ export interface ConsoleSeat {
 /** One table at a glance. */
 export interface ConsoleTable {
   code: string;
+  /** Accepted commands so far (grows with every move at the table). */
+  seq: number;
   round: number;
   rounds: number;
   phase: Phase;
@@ -200,7 +202,11 @@ export interface ConsoleTable {
   flags: ConsoleFlag[];
 }
 
-/** "console" (instructor only): full = every table (on join); otherwise only tables that changed. Sent at most every 500 ms. */
+/**
+ * "console" (instructor only): full = every table (on join); otherwise only the tables that
+ * changed, checked every 250 ms. `timeLeftSeconds` and `idleSeconds` are as of `at`: tick them
+ * locally; a table whose only change is the passing of time is resent every 10 s.
+ */
 export interface ConsoleMessage {
   at: number;
   full: boolean;
