@@ -1,6 +1,6 @@
 import "./styles.css";
 import { App } from "./app.ts";
-import { classRouteFrom } from "./class/routes.ts";
+import { classRouteFrom, rejoinTokens } from "./class/routes.ts";
 import { loadSeat, tableFromUrl } from "./net/session.ts";
 
 const root = document.getElementById("app")!;
@@ -21,8 +21,9 @@ if (import.meta.env.DEV && params.has("fixture")) {
 } else {
   const code = tableFromUrl();
   const classRoute = classRouteFrom(location);
-  // A seated class student's refresh returns to the table; without a seat token it asks the class room again.
-  if (code && (!classRoute || loadSeat(code))) void app.resume(code);
-  else if (classRoute) void import("./class/boot.ts").then(({ bootClass }) => bootClass(app, classRoute));
+  // A class student's refresh rejoins the class room, which hands their seat back; a plain table resumes its seat token.
+  const viaClass = classRoute && (classRoute.page !== "join" || rejoinTokens.load(classRoute.code) || !code || !loadSeat(code));
+  if (classRoute && viaClass) void import("./class/boot.ts").then(({ bootClass }) => bootClass(app, classRoute));
+  else if (code) void app.resume(code);
   else app.showLanding();
 }

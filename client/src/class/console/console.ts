@@ -9,7 +9,7 @@ import { instructorTokens, projectorUrl, reopenUrl } from "../routes.ts";
 import { injectableCards } from "./cards.ts";
 import { confirmButton, controlBar, type ControlTarget } from "./controls.ts";
 import { tableDetail } from "./detail.ts";
-import { applyConsoleMessage, arrangeTables, classCounts, FILTER_NAMES, FILTERS, SORT_NAMES, SORTS, type FilterKey, type SortKey } from "./model.ts";
+import { applyConsoleMessage, arrangeTables, classCounts, FILTER_NAMES, FILTERS, SORT_NAMES, SORTS, type FilterKey, type SortKey, type TrackedTable } from "./model.ts";
 import { TableWatch } from "./table-watch.ts";
 import { tableTile } from "./tile.ts";
 import "./console.css";
@@ -19,7 +19,7 @@ export class ConsolePage {
   readonly el: HTMLElement;
   #link: ClassLink | null = null;
   #lobby: ClassLobbyMessage | null = null;
-  #tables = new Map<string, ConsoleTable>();
+  #tables = new Map<string, TrackedTable>();
   #sort: SortKey = "attention";
   #filter: FilterKey = "all";
   #scope: "all" | "selected" = "all";

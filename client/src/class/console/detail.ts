@@ -5,7 +5,7 @@ import { NATION_NAMES, NATIONS, PHASE_NAMES, pairName, type Nation } from "../..
 import { h } from "../../dom.ts";
 import { policyName, stanceName, tableSummary } from "../../store/selectors.ts";
 import { emblemSvg } from "../../theme.ts";
-import { idleWords } from "./model.ts";
+import { idleNow, idleWords, type TrackedTable } from "./model.ts";
 
 export interface DetailActions {
   readmit(studentId: string, name: string): void;
@@ -14,12 +14,12 @@ export interface DetailActions {
 
 const channelLabel = (channel: string) => (channel === "table" ? "Whole table" : pairName(channel as Parameters<typeof pairName>[0]));
 
-function seatCard(nation: Nation, view: PlayerView, seat: ConsoleTable["seats"][number] | undefined, actions: DetailActions): HTMLElement {
+function seatCard(nation: Nation, view: PlayerView, seat: ConsoleTable["seats"][number] | undefined, idle: number, actions: DetailActions): HTMLElement {
   const agenda = view.agendas[nation];
   const policy = view.policies[nation];
   const response = view.responses[nation];
   const who = seat ? (seat.bot ? `Bot (${stanceName(view, nation)})` : seat.name) : "—";
-  const state = seat && !seat.bot ? (!seat.connected ? "disconnected" : seat.idleSeconds >= 60 ? idleWords(seat.idleSeconds) : "connected") : "";
+  const state = seat && !seat.bot ? (!seat.connected ? "disconnected" : idle >= 60 ? idleWords(idle) : "connected") : "";
   return h(
     "li",
     { class: `detail-seat nation-${nation}` },
@@ -35,7 +35,7 @@ function seatCard(nation: Nation, view: PlayerView, seat: ConsoleTable["seats"][
 }
 
 /** The omniscient view of one table beside the grid: every seat's secrets, the meters, the proposals and every channel's chat. */
-export function tableDetail(table: ConsoleTable, view: PlayerView | null, controls: HTMLElement, actions: DetailActions): HTMLElement[] {
+export function tableDetail(table: TrackedTable, view: PlayerView | null, controls: HTMLElement, actions: DetailActions): HTMLElement[] {
   const head = h(
     "div",
     { class: "detail-head" },
@@ -51,7 +51,7 @@ export function tableDetail(table: ConsoleTable, view: PlayerView | null, contro
     head,
     controls,
     view.card ? h("p", { class: "detail-card" }, h("span", { class: "hint" }, "Event: "), view.card.title) : null,
-    h("ul", { class: "detail-seats", "aria-label": "Seats" }, NATIONS.map((n) => seatCard(n, view, seats.get(n), actions))),
+    h("ul", { class: "detail-seats", "aria-label": "Seats" }, NATIONS.map((n) => seatCard(n, view, seats.get(n), seats.get(n) ? idleNow(seats.get(n)!, table, Date.now()) : 0, actions))),
     h(
       "details",
       { class: "detail-facts" },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ConsoleTable } from "../../../../shared/protocol/class-messages.ts";
-import { applyConsoleMessage, arrangeTables, classCounts, clock, needsAttention, secondsLeft } from "./model.ts";
+import { applyConsoleMessage, arrangeTables, classCounts, clock, idleNow, needsAttention, secondsLeft } from "./model.ts";
 
 function table(code: string, over: Partial<ConsoleTable> = {}): ConsoleTable {
   return {
     code,
+    seq: 0,
     round: 1,
     rounds: 6,
     phase: "negotiation",
@@ -52,10 +53,16 @@ describe("console model", () => {
 
   it("counts down from the deadline, and holds the figure while paused", () => {
     const now = 1_000_000;
-    expect(secondsLeft(table("A", { deadline: now + 61_500 }), now)).toBe(62);
-    expect(secondsLeft(table("A", { deadline: now - 5 }), now)).toBe(0);
-    expect(secondsLeft(table("A", { paused: true, deadline: 0, timeLeftSeconds: 42 }), now)).toBe(42);
-    expect(secondsLeft(table("A", { ended: true }), now)).toBeNull();
+    const running = applyConsoleMessage(new Map(), { at: 5, full: true, tables: [table("A", { deadline: 99, timeLeftSeconds: 62 })] }, now).get("A")!;
+    expect(secondsLeft(running, now)).toBe(62);
+    expect(secondsLeft(running, now + 10_500)).toBe(52);
+    expect(secondsLeft(running, now + 70_000)).toBe(0);
+    expect(secondsLeft({ ...running, paused: true, deadline: 0, timeLeftSeconds: 42 }, now + 30_000)).toBe(42);
+    expect(secondsLeft({ ...running, ended: true }, now)).toBeNull();
+    expect(secondsLeft({ ...running, deadline: 0 }, now)).toBeNull();
+    // Idle seconds tick for a connected student, not for a bot.
+    expect(idleNow({ ...running.seats[0]!, idleSeconds: 50 }, running, now + 15_000)).toBe(65);
+    expect(idleNow(running.seats[1]!, running, now + 15_000)).toBe(0);
     expect(clock(125)).toBe("2:05");
   });
 

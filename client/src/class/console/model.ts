@@ -29,11 +29,20 @@ export const FILTER_NAMES: Record<FilterKey, string> = {
   ended: "Ended",
 };
 
+/** A table as last reported, with when this browser received it (its time and idle figures are as of then). */
+export type TrackedTable = ConsoleTable & { receivedAt: number };
+
 /** Fold one "console" message into the tables known so far (a full message replaces them all). */
-export function applyConsoleMessage(tables: ReadonlyMap<string, ConsoleTable>, message: ConsoleMessage): Map<string, ConsoleTable> {
-  const next = message.full ? new Map<string, ConsoleTable>() : new Map(tables);
-  for (const table of message.tables) next.set(table.code, table);
+export function applyConsoleMessage(tables: ReadonlyMap<string, TrackedTable>, message: ConsoleMessage, now = Date.now()): Map<string, TrackedTable> {
+  const next = message.full ? new Map<string, TrackedTable>() : new Map(tables);
+  for (const table of message.tables) next.set(table.code, { ...table, receivedAt: now });
   return next;
+}
+
+/** A seat's idle seconds now, ticked on from the report (a bot or a disconnected seat does not tick). */
+export function idleNow(seat: ConsoleTable["seats"][number], table: Pick<TrackedTable, "receivedAt" | "paused" | "ended">, now: number): number {
+  if (seat.bot || !seat.connected || table.paused || table.ended) return seat.idleSeconds;
+  return seat.idleSeconds + Math.max(0, Math.floor((now - table.receivedAt) / 1000));
 }
 
 /** A table needs the instructor when it has a crisis, an idle seat or a disconnected student (not when it merely ended or is paused). */
@@ -54,19 +63,21 @@ export function matchesFilter(table: ConsoleTable, filter: FilterKey): boolean {
   return table.flags.includes(filter);
 }
 
-export function arrangeTables(tables: Iterable<ConsoleTable>, sort: SortKey, filter: FilterKey): ConsoleTable[] {
+export function arrangeTables<T extends ConsoleTable>(tables: Iterable<T>, sort: SortKey, filter: FilterKey): T[] {
   const list = [...tables].filter((t) => matchesFilter(t, filter));
-  const byCode = (a: ConsoleTable, b: ConsoleTable) => a.code.localeCompare(b.code);
+  const byCode = (a: T, b: T) => a.code.localeCompare(b.code);
   if (sort === "code") return list.sort(byCode);
   if (sort === "progress") return list.sort((a, b) => progress(a) - progress(b) || byCode(a, b));
   return list.sort((a, b) => attentionScore(b) - attentionScore(a) || byCode(a, b));
 }
 
-/** Seconds left in the phase now: from the deadline while it runs, the frozen figure while paused. */
-export function secondsLeft(table: ConsoleTable, now: number): number | null {
+/** Seconds left in the phase now: ticked down from the report while the clock runs, the frozen figure while paused. */
+export function secondsLeft(table: ConsoleTable & { receivedAt?: number }, now: number): number | null {
   if (table.ended) return null;
-  if (table.paused || !table.deadline) return table.timeLeftSeconds > 0 ? table.timeLeftSeconds : table.deadline ? 0 : null;
-  return Math.max(0, Math.ceil((table.deadline - now) / 1000));
+  if (table.paused) return Math.max(0, table.timeLeftSeconds);
+  if (!table.deadline) return null;
+  const since = table.receivedAt === undefined ? 0 : Math.max(0, (now - table.receivedAt) / 1000);
+  return Math.max(0, Math.ceil(table.timeLeftSeconds - since));
 }
 
 export function clock(seconds: number): string {

@@ -2,7 +2,7 @@ import type { ConsoleTable } from "../../../../shared/protocol/class-messages.ts
 import { NATION_NAMES, PHASE_NAMES, pairName, type Nation, type Pair } from "../../../../shared/rules/vocabulary.ts";
 import { h, svg } from "../../dom.ts";
 import { COLORS, emblemSvg, NATION_COLOR } from "../../theme.ts";
-import { clock, FLAG_WORDS, idleWords, secondsLeft } from "./model.ts";
+import { clock, FLAG_WORDS, idleNow, idleWords, secondsLeft, type TrackedTable } from "./model.ts";
 
 /** Where each capital sits on the miniature triangle (Washington on top). */
 const VERTEX: Record<Nation, [number, number]> = { washington: [40, 7], seoul: [7, 63], tokyo: [73, 63] };
@@ -44,10 +44,10 @@ export function threatGauge(threat: number, deterrence: number): HTMLElement {
   );
 }
 
-function seatLine(seat: ConsoleTable["seats"][number]): HTMLElement {
-  const idle = !seat.bot && seat.connected && seat.idleSeconds >= 60;
-  const status = seat.bot ? "bot" : !seat.connected ? "offline" : idle ? idleWords(seat.idleSeconds).replace(" min", "m") : "";
-  const spoken = seat.bot ? "bot" : !seat.connected ? "disconnected" : idle ? idleWords(seat.idleSeconds) : "connected";
+function seatLine(seat: ConsoleTable["seats"][number], idleSeconds: number): HTMLElement {
+  const idle = !seat.bot && seat.connected && idleSeconds >= 60;
+  const status = seat.bot ? "bot" : !seat.connected ? "offline" : idle ? idleWords(idleSeconds).replace(" min", "m") : "";
+  const spoken = seat.bot ? "bot" : !seat.connected ? "disconnected" : idle ? idleWords(idleSeconds) : "connected";
   const tone = seat.bot ? "is-bot" : !seat.connected ? "is-off" : idle ? "is-idle" : "is-on";
   return h(
     "li",
@@ -62,7 +62,7 @@ function seatLine(seat: ConsoleTable["seats"][number]): HTMLElement {
 const FLAG_CHIP: Record<ConsoleTable["flags"][number], string> = { crisis: "Crisis", idle: "Idle", disconnected: "Offline", ended: "Ended", paused: "Paused" };
 
 /** One table at a glance, as a button that opens the table beside the grid. */
-export function tableTile(table: ConsoleTable, now: number, o: { selected: boolean; open: boolean; onOpen(): void; onSelect(on: boolean): void }): HTMLElement {
+export function tableTile(table: TrackedTable, now: number, o: { selected: boolean; open: boolean; onOpen(): void; onSelect(on: boolean): void }): HTMLElement {
   const left = secondsLeft(table, now);
   const phase = table.ended ? "Ended" : `R${table.round}/${table.rounds} · ${PHASE_NAMES[table.phase]}`;
   const time = table.ended ? "" : table.paused ? `paused ${left !== null ? clock(left) : ""}` : left !== null ? clock(left) : "";
@@ -84,7 +84,7 @@ export function tableTile(table: ConsoleTable, now: number, o: { selected: boole
       h("span", { class: "tile-phase", "aria-hidden": "true" }, phase),
       h("span", { class: `tile-time${table.paused ? " is-paused" : ""}${left !== null && left <= 10 && !table.paused ? " is-low" : ""}` }, time),
     ),
-    h("div", { class: "tile-body" }, trustTriangle(table.trust), h("ul", { class: "tile-seats", "aria-label": `Seats at ${table.code}` }, table.seats.map(seatLine))),
+    h("div", { class: "tile-body" }, trustTriangle(table.trust), h("ul", { class: "tile-seats", "aria-label": `Seats at ${table.code}` }, table.seats.map((seat) => seatLine(seat, idleNow(seat, table, now))))),
     h(
       "div",
       { class: "tile-foot" },
