@@ -16,6 +16,12 @@ import type { TableContext } from "./rooms/context.ts";
 import { LIMITS } from "./rooms/limits.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
 import { Store } from "./storage/store.ts";
+import { CLASS_ROOM_NAME } from "../shared/protocol/class-messages.ts";
+import type { ClassContext } from "./classes/context.ts";
+import { restoreClasses } from "./classes/restore.ts";
+import { mountClassApi } from "./http-class.ts";
+import { ClassRoom } from "./rooms/ClassRoom.ts";
+import { ClassStore } from "./storage/class-store.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLIENT_DIR = path.join(REPO_ROOT, "client");
@@ -62,6 +68,9 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   /** This server's own room class, so two servers in one process (tests) never share a context. */
   class Table extends TableRoom {}
   Table.context = context;
+  const classes: ClassContext = { config, store, classes: new ClassStore(store.file), log };
+  class Class extends ClassRoom {}
+  Class.context = classes;
 
   installMatchmakingGuard();
 
@@ -82,7 +91,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   const restored: string[] = [];
 
   const server = defineServer({
-    rooms: { [ROOM_NAME]: defineRoom(Table) },
+    rooms: { [ROOM_NAME]: defineRoom(Table), [CLASS_ROOM_NAME]: defineRoom(Class) },
     transport,
     gracefullyShutdown: false,
     greet: false,
@@ -99,9 +108,11 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
         }
       }
       if (restored.length > 0) log.info(`restored ${restored.length} unfinished table(s): ${restored.join(", ")}`);
+      await restoreClasses(classes);
     },
     express: async (app) => {
       app.disable("x-powered-by");
+      mountClassApi(app, classes);
       mountApi(app, context);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
@@ -114,6 +125,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     restored,
     close: async () => {
       if (closeVite) await closeVite();
+      classes.classes.close();
       store.close();
     },
   };

@@ -2,6 +2,8 @@ import { matchMaker, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { CreateTableOptionsSchema, ROOM_NAME, TableCodeSchema } from "../shared/protocol/messages.ts";
 import type { TableRoom } from "./rooms/TableRoom.ts";
+import type { ClassRoom } from "./rooms/ClassRoom.ts";
+import { CLASS_ROOM_NAME, ClassCodeSchema } from "../shared/protocol/class-messages.ts";
 
 /**
  * Puts readable answers on the matchmaking HTTP routes (POST /matchmake/:method/:name), which
@@ -29,6 +31,7 @@ export function installMatchmakingGuard(): void {
   matchMaker.controller.invokeMethod = async function (method, roomNameOrId, clientOptions = {}, authOptions) {
     switch (method) {
       case "create": {
+        if (roomNameOrId === CLASS_ROOM_NAME) throw new ServerError(400, "Classes are opened with POST /api/classes.");
         if (roomNameOrId !== ROOM_NAME) break;
         const parsed = CreateTableOptionsSchema.safeParse(clientOptions);
         if (!parsed.success) throw new ServerError(400, readable(parsed.error));
@@ -38,6 +41,13 @@ export function installMatchmakingGuard(): void {
         return matchMaker.reserveSeatFor(listing, joinOptions);
       }
       case "joinById": {
+        const classCode = ClassCodeSchema.safeParse(roomNameOrId);
+        if (classCode.success) {
+          const cls = matchMaker.getLocalRoomById(classCode.data) as ClassRoom | undefined;
+          if (!cls || cls.roomName !== CLASS_ROOM_NAME) throw new ServerError(404, `There is no class with the code ${classCode.data}.`);
+          cls.planJoin(clientOptions); // throws a readable 4xx
+          return matchMaker.reserveSeatFor(await matchMaker.getRoomById(cls.roomId), clientOptions);
+        }
         const code = TableCodeSchema.safeParse(roomNameOrId);
         const room = code.success ? (matchMaker.getLocalRoomById(code.data) as TableRoom | undefined) : undefined;
         if (!room || room.roomName !== ROOM_NAME) {
@@ -50,6 +60,7 @@ export function installMatchmakingGuard(): void {
       case "join":
       case "joinOrCreate":
         if (roomNameOrId === ROOM_NAME) throw new ServerError(400, "Join a table with its code, or create a new table.");
+        if (roomNameOrId === CLASS_ROOM_NAME) throw new ServerError(400, "Join a class with its code; classes are opened with POST /api/classes.");
         break;
     }
     return passThrough.call(this, method, roomNameOrId, clientOptions, authOptions);

@@ -8,7 +8,8 @@ import type { ClassSettings } from "../storage/class-store.ts";
 /**
  * What a class asks of its tables, wherever they live: every call goes through
  * matchMaker.remoteRoomCall (a direct call in this process, IPC over presence otherwise), to the
- * table room's class entries (server/rooms/table/class-entries.ts).
+ * table room's `classCall` (server/rooms/table/class-entries.ts) and `control`
+ * (server/rooms/table/controls.ts).
  */
 
 /** The part of matchMaker.createRoom("table", …) options that makes a table a class table. */
@@ -46,7 +47,7 @@ export async function createClassTable(
 
 /** A fresh seat token for the student at (table, nation), and a reservation that uses it. */
 export async function seatReservation(table: string, nation: Nation, name: string): Promise<ClassSeatMessage> {
-  const { seatToken, handover } = (await matchMaker.remoteRoomCall(table, "classSeat", [nation, name], CALL_TIMEOUT_MS)) as { seatToken: string; handover: boolean };
+  const { seatToken, handover } = (await matchMaker.remoteRoomCall(table, "classCall", ["seat", [nation, name]], CALL_TIMEOUT_MS)) as { seatToken: string; handover: boolean };
   const listing = await matchMaker.getRoomById(table);
   const reservation = await matchMaker.reserveSeatFor(listing, { seatToken });
   return { table, nation, reservation: reservation as unknown as ClassSeatMessage["reservation"], handover };
@@ -54,7 +55,7 @@ export async function seatReservation(table: string, nation: Nation, name: strin
 
 /** A removed student's seat goes to a bot; their seat token stops working. */
 export async function releaseSeat(table: string, nation: Nation): Promise<void> {
-  await matchMaker.remoteRoomCall(table, "classRelease", [nation], CALL_TIMEOUT_MS);
+  await matchMaker.remoteRoomCall(table, "classCall", ["release", [nation]], CALL_TIMEOUT_MS);
 }
 
 /** The omniscient instructor view of a table, reserved with the server's key (which never leaves the server). */
@@ -65,7 +66,7 @@ export async function instructorReservation(table: string, instructorKey: string
 
 export async function controlTable(table: string, control: TableControl): Promise<TableControlResult> {
   try {
-    const reply = (await matchMaker.remoteRoomCall(table, "classControl", [control], CALL_TIMEOUT_MS)) as CommandReply;
+    const reply = (await matchMaker.remoteRoomCall(table, "control", [control], CALL_TIMEOUT_MS)) as CommandReply;
     return reply.ok ? { table, ok: true } : { table, ok: false, code: reply.code, message: reply.message };
   } catch (e) {
     return { table, ok: false, code: "UNAVAILABLE", message: `Table ${table} did not answer: ${(e as Error).message}` };
@@ -74,7 +75,7 @@ export async function controlTable(table: string, control: TableControl): Promis
 
 export async function tableSnapshot(table: string): Promise<ConsoleTable | null> {
   try {
-    return (await matchMaker.remoteRoomCall(table, "consoleSnapshot", [], CALL_TIMEOUT_MS)) as ConsoleTable;
+    return (await matchMaker.remoteRoomCall(table, "classCall", ["snapshot", []], CALL_TIMEOUT_MS)) as ConsoleTable;
   } catch {
     return null;
   }
@@ -82,7 +83,7 @@ export async function tableSnapshot(table: string): Promise<ConsoleTable | null>
 
 export async function setTableSpectators(table: string, allowed: boolean): Promise<void> {
   try {
-    await matchMaker.remoteRoomCall(table, "classSpectators", [allowed], CALL_TIMEOUT_MS);
+    await matchMaker.remoteRoomCall(table, "classCall", ["spectators", [allowed]], CALL_TIMEOUT_MS);
   } catch {
     /* an ended or closed table has no spectators to allow */
   }

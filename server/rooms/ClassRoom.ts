@@ -77,9 +77,7 @@ export class ClassRoom extends SafeRoom {
     this.onMessage(INSTRUCTOR_REQUEST, (client: Client, payload: unknown) => this.onInstructorRequest(client, payload));
     this.onMessage("*", (client: Client, type: string | number) => this.notice(client, "warning", `The class does not understand "${String(type).slice(0, 40)}" messages.`));
     this.clock.setInterval(() => void this.feed.tick(), 250);
-    if (typeof options?.restore === "string" && this.cls.spectators) {
-      for (const table of this.tables) void setTableSpectators(table, true);
-    }
+    if (typeof options?.restore === "string") for (const table of this.tables) void setTableSpectators(table, this.cls.spectators);
     this.log.info(`${typeof options?.restore === "string" ? "restored" : "opened"}: "${stored.title}", ${this.roster.present.length} student(s), ${this.tables.length} table(s)`);
   }
 

@@ -2,13 +2,16 @@ import { CloseCode, type Client } from "@colyseus/core";
 import { RESYNC_REQUEST, type CommandReply, type NoticeMessage, type SeatMessage, type TableSummary, type ViewMessage } from "../../shared/protocol/messages.ts";
 import type { Actor, Command } from "../../shared/rules/commands.ts";
 import type { GameState } from "../../shared/rules/state.ts";
-import { NATION_NAMES } from "../../shared/rules/vocabulary.ts";
+import { NATION_NAMES, type Nation } from "../../shared/rules/vocabulary.ts";
+import type { TableControl } from "../../shared/protocol/class-messages.ts";
 import type { Logger } from "../log.ts";
 import type { TableContext } from "./context.ts";
 import { LIMITS } from "./limits.ts";
 import { SafeRoom } from "./SafeRoom.ts";
 import { TableState } from "./state.ts";
 import { BotDriver } from "./table/bot-driver.ts";
+import { classAfterCommand, classCall, classDeck, classOptionsOf, holdStudentSeats } from "./table/class-entries.ts";
+import { control } from "./table/controls.ts";
 import { Broadcaster } from "./table/broadcaster.ts";
 import { CommandPath, reject, type Accepted } from "./table/command-path.ts";
 import { PhaseClock, type ClockAnswer } from "./table/phase-clock.ts";
@@ -65,14 +68,16 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     this.maxMessagesPerSecond = 200; // a flood guard far above the per-client action limit
     this.state = new TableState();
     const restoring = options && typeof options === "object" && "restore" in options && typeof options.restore === "string";
+    const cls = classOptionsOf(options);
     const setup = restoring
       ? restoreTable(this.ctx, (options as { restore: string }).restore)
-      : createTable(this.ctx, options && typeof options === "object" && "create" in options ? options.create : options);
+      : createTable(classDeck(this.ctx, cls), options && typeof options === "object" && "create" in options ? options.create : options);
     this.roomId = setup.code;
     this.metadata = { code: setup.code };
     this.tableLog = this.ctx.log.child(setup.code);
     this.assemble(setup);
     if (restoring) this.resumeRestored(setup);
+    else if (cls) holdStudentSeats(this, cls, this.ctx.config.reconnectSeconds);
 
     this.onMessage("command", (client: Client, payload: unknown) => this.onCommandRequest(client, payload));
     this.onMessage(RESYNC_REQUEST, (client: Client) => this.resync(client));
@@ -89,6 +94,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     for (const stored of setup.seats) {
       const seat = this.seats.get(stored.nation);
       seat.name = stored.name || seat.name;
+      if (seat.designBot && !stored.bot && stored.tokenHash !== null) seat.designBot = false; // a class's late joiner took the bot's seat
       if (!seat.designBot) seat.tokenHash = stored.tokenHash;
     }
     this.phaseClock = new PhaseClock({
@@ -256,7 +262,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
    * A human left (or their reconnection window passed). Before the game starts the seat is
    * simply free again; once it runs, a bot plays the seat until its human returns.
    */
-  private seatAbandoned(seat: Seat): void {
+  seatAbandoned(seat: Seat): void {
     if (this.ended || seat.designBot) return;
     if (!this.started) {
       this.log.info(`${NATION_NAMES[seat.nation]} is free again (${seat.name || "its player"} left before the start)`);
@@ -283,10 +289,10 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** What a join request gets, or a readable 4xx ServerError; changes nothing (the matchmaking guard calls it too). */
   planJoin(raw: unknown): JoinPlan {
-    return this.seats.planJoin(raw, { code: this.roomId, ended: this.ended, instructorKey: this.ctx.config.instructorKey });
+    return this.seats.planJoin(raw, { code: this.roomId, ended: this.ended, instructorKey: this.ctx.config.instructorKey, spectators: this.spectatorsAllowed });
   }
 
-  private maybeStart(): void {
+  maybeStart(): void {
     if (this.started || this.ended || !this.seats.full()) return;
     this.started = true;
     this.ctx.store.setStarted(this.roomId, Date.now());
@@ -323,6 +329,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
       this.log.info(`game over after ${a.seq} commands (${a.state.ended?.reason ?? "ended"})`);
       this.autoDispose = true; // the room goes away once its last client leaves; the record stays in SQLite
     }
+    classAfterCommand(this, a);
     this.syncPresence();
     const clients = this.clients as Iterable<Client>;
     this.views.broadcast(clients, (c) => (c.userData ? viewerOf(c.userData as ClientInfo) : null), a.state, a.seq, a.events, a.phaseChanged);
@@ -337,17 +344,16 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   }
 
   /** Phase clock controls; presence and bots follow. */
-  pauseClock(): ClockAnswer {
-    return this.afterClock(this.phaseClock.pause());
-  }
+  pauseClock = (): ClockAnswer => this.afterClock(this.phaseClock.pause());
+  resumeClock = (): ClockAnswer => this.afterClock(this.phaseClock.resume());
+  extendClock = (ms: number): ClockAnswer => this.afterClock(this.phaseClock.extend(ms));
 
-  resumeClock(): ClockAnswer {
-    return this.afterClock(this.phaseClock.resume());
-  }
-
-  extendClock(ms: number): ClockAnswer {
-    return this.afterClock(this.phaseClock.extend(ms));
-  }
+  /** Class tables (server/rooms/table/class-entries.ts, controls.ts), reached by matchMaker.remoteRoomCall. */
+  spectatorsAllowed = true;
+  control = (c: TableControl): CommandReply => control(this, c);
+  classCall = (op: Parameters<typeof classCall>[1], args: unknown[]): unknown => classCall(this, op, args);
+  after = (fn: () => void, ms: number): NodeJS.Timeout => this.later(fn, ms);
+  storeSeat = (n: Nation): void => this.ctx.store.upsertSeat(this.roomId, { nation: n, name: this.seats.get(n).name, tokenHash: this.seats.get(n).tokenHash, bot: this.seats.get(n).designBot });
 
   private afterClock(answer: ClockAnswer): ClockAnswer {
     if (answer.ok) {
@@ -367,7 +373,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     return { code: this.roomId, game, seats: this.seats, started: this.started, ended: this.ended, deadline: this.phaseClock.deadline, paused: this.phaseClock.paused };
   }
 
-  private syncPresence(): void {
+  syncPresence(): void {
     writePresence(this.state, this.facts());
   }
 

@@ -47,6 +47,7 @@ export function handleCommandRequest(
   if (info.role === "instructor") actor = { kind: "instructor" };
   else if (info.role === "player" && info.nation) {
     if (o.seats.get(info.nation).sessionId !== sessionId) return reject("NOT_SEATED", "This window no longer holds your seat.");
+    if (o.seats.get(info.nation).handover && command.type !== "say") return reject("HANDOVER", "A bot finishes this phase for you; your turn starts with the next phase.");
     actor = seatActor(info.nation);
   } else return reject("NOT_SEATED", "Spectators cannot act; join with a seat to play.");
 

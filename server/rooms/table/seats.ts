@@ -23,6 +23,8 @@ export interface Seat {
   /** After a restart: the window in which the seat's human may come back before a bot steps in. */
   windowTimer: NodeJS.Timeout | null;
   chat: SlidingWindow;
+  /** A class's late joiner holds this seat, but its bot finishes the current phase (class-entries.ts). */
+  handover?: boolean;
 }
 
 export type JoinPlan =
@@ -87,7 +89,7 @@ export class SeatBook {
   }
 
   botActive(seat: Seat): boolean {
-    return seat.designBot || seat.takeover;
+    return seat.designBot || seat.takeover || seat.handover === true;
   }
 
   full(): boolean {
@@ -123,7 +125,7 @@ export class SeatBook {
    * What a join request gets, or a ServerError (HTTP 4xx) the joiner can read. Changes
    * nothing; the matchmaking guard calls it before a seat is reserved, onJoin again.
    */
-  planJoin(raw: unknown, ctx: { code: string; ended: boolean; instructorKey: string }): JoinPlan {
+  planJoin(raw: unknown, ctx: { code: string; ended: boolean; instructorKey: string; spectators?: boolean }): JoinPlan {
     const parsed = JoinTableOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new ServerError(400, zodMessage(parsed.error));
     const o = parsed.data;
@@ -138,7 +140,10 @@ export class SeatBook {
       if (!seat) throw new ServerError(403, `That seat token does not belong to a seat at table ${code}. Join with your name instead.`);
       return { role: "player", nation: seat.nation, reclaim: true, token: o.seatToken };
     }
-    if (o.spectate) return { role: "spectator" };
+    if (o.spectate) {
+      if (ctx.spectators === false) throw new ServerError(403, `Table ${code} belongs to a class: spectators need the instructor's permission.`);
+      return { role: "spectator" };
+    }
     if (ctx.ended) throw new ServerError(409, `The game at table ${code} is over.`);
     if (o.name === undefined) throw new ServerError(400, "Please type a name.");
     if (o.nation !== undefined) {
