@@ -21,6 +21,8 @@ export interface ClassHandlers {
   seat?(m: ClassSeatMessage): void;
   console?(m: ConsoleMessage): void;
   notice?(m: NoticeMessage): void;
+  /** The server closed this page's place in the class (the instructor removed the student, another window took over). */
+  closed?(): void;
   /** "online" | "reconnecting" | "lost" (with the reason in words). */
   status?(status: "online" | "reconnecting" | "lost", detail?: string): void;
 }
@@ -83,7 +85,12 @@ export class ClassLink {
     room.onDrop(() => h.status?.("reconnecting"));
     room.onReconnect(() => h.status?.("online"));
     room.onLeave((closeCode: number) => {
-      if (this.#room !== room || closeCode === CONSENTED_LEAVE || this.#left) return;
+      if (this.#room !== room || this.#left) return;
+      if (closeCode === CONSENTED_LEAVE) {
+        this.#room = null;
+        h.closed?.();
+        return;
+      }
       void this.#recover();
     });
     h.status?.("online");

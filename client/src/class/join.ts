@@ -90,6 +90,7 @@ export class JoinPage {
         lobby: (m) => ((this.#lobby = m), this.#renderLobby()),
         seat: (m) => this.#onSeat(m),
         notice: (m) => ((this.#connDetail = m.text), this.#renderLobby()),
+        closed: () => this.#onClosed(),
         status: (s, detail) => ((this.#conn = s), (this.#connDetail = detail ?? ""), this.#renderLobby()),
       },
       () => {
@@ -97,6 +98,13 @@ export class JoinPage {
         return token ? { role: "student", rejoinToken: token } : null;
       },
     );
+    this.#renderLobby();
+  }
+
+  #onClosed(): void {
+    rejoinTokens.forget(this.#code);
+    if (this.#you && /removed/i.test(this.#connDetail)) this.#you = { ...this.#you, status: "removed" };
+    else this.#conn = "lost";
     this.#renderLobby();
   }
 
