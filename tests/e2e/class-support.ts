@@ -63,3 +63,25 @@ export async function sdkInstructor(code: string, token: string): Promise<{ room
   for (const type of ["lobby", "roster", "console", "notice"]) room.onMessage(type, () => undefined);
   return { room, instruct: async (r) => (await room.request("instructor", r, { timeout: 20_000 })) as InstructorReply };
 }
+
+/**
+ * Waits on the page's state by polling every 250 ms. (With many browser contexts open at once,
+ * Chromium may hold back animation frames for the pages not in front, which is what
+ * waitForFunction's default polling waits for.)
+ */
+export async function poll(page: Page, predicate: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(predicate, null, { timeout, polling: 250 });
+}
+
+export const waitSeated = (page: Page) => poll(page, "!!window.__trilateral?.view && window.__trilateral.tableRenderedAt !== null");
+
+/** Answer the event card if it asks this seat (the first option), and wait until the server took it. */
+export async function answerIfAsked(page: Page): Promise<void> {
+  const due = await page.evaluate(() => {
+    const v = window.__trilateral!.view!;
+    return v.phase === "event" && !!v.seat && v.responsesDue.includes(v.seat);
+  });
+  if (!due) return;
+  await page.locator("aside.sidebar .option-button").first().click();
+  await poll(page, "!window.__trilateral.view.responsesDue.includes(window.__trilateral.view.seat)");
+}

@@ -37,5 +37,5 @@ export function copyButton(text: string, label: string): HTMLButtonElement {
 
 /** The class code as separate big letters, read out letter by letter. */
 export function bigCode(code: string, className = "class-code"): HTMLElement {
-  return h("p", { class: className, "aria-label": `Class code ${code.split("").join(" ")}` }, code.split("").map((ch) => h("span", { "aria-hidden": "true" }, ch)));
+  return h("p", { class: className, role: "img", "aria-label": `Class code ${code.split("").join(" ")}` }, code.split("").map((ch) => h("span", { "aria-hidden": "true" }, ch)));
 }
