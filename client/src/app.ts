@@ -6,6 +6,7 @@ import { LiveRegion } from "./panels/a11y.ts";
 import { makeAct, type PanelContext } from "./panels/context.ts";
 import { GameScreen } from "./panels/game-screen.ts";
 import { LandingScreen, type LandingChoice } from "./panels/landing.ts";
+import { InstructorBanner } from "./class/table-banner.ts";
 import { LobbyScreen } from "./panels/lobby.ts";
 import { StatusLayer } from "./panels/status.ts";
 import { Playback } from "./store/playback.ts";
@@ -13,7 +14,12 @@ import { initialState, pushToast, Store, type AppState, type AppStore } from "./
 import { prefersReducedMotion } from "./theme.ts";
 import { installTestHook, testHookEnabled, type TrilateralHook } from "./test-hook.ts";
 
-type Screen = { kind: "landing"; screen: LandingScreen } | { kind: "lobby"; screen: LobbyScreen } | { kind: "game"; screen: GameScreen } | { kind: "connecting" };
+type Screen =
+  | { kind: "landing"; screen: LandingScreen }
+  | { kind: "lobby"; screen: LobbyScreen }
+  | { kind: "game"; screen: GameScreen }
+  | { kind: "connecting" }
+  | { kind: "page"; screen: { el: HTMLElement } };
 
 /** The application: routes between landing, lobby and table, and owns the one link to the server. */
 export class App {
@@ -37,7 +43,7 @@ export class App {
       act: makeAct(this.store, () => this.#link),
       announce: (text) => this.live.announce(text),
     };
-    root.replaceChildren(this.#status.banner, this.#host, this.#status.toasts, this.live.el);
+    root.replaceChildren(this.#status.banner, new InstructorBanner(this.store).el, this.#host, this.#status.toasts, this.live.el);
     root.removeAttribute("aria-busy");
     this.store.subscribe((s) => this.#render(s));
     if (testHookEnabled()) {
@@ -63,6 +69,23 @@ export class App {
       screen: new LandingScreen({ start: (choice) => this.#start(choice) }, prefill),
     });
     if (prefill.code) setTableInUrl(prefill.code);
+  }
+
+  /** A page of its own (the class pages in client/src/class), in place of the landing page. */
+  showPage(el: HTMLElement): void {
+    this.store.set({ ...initialState, toasts: this.store.get().toasts });
+    this.#show({ kind: "page", screen: { el } });
+  }
+
+  /** Sit down at the seat a class reserved for this student; resolves with an error in words, or null. */
+  async enterReservation(reservation: Extract<OpenRequest, { kind: "reservation" }>["reservation"]): Promise<string | null> {
+    void import("./game/game.ts");
+    try {
+      this.#link = await this.#open({ kind: "reservation", reservation });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   /** The network code (Colyseus SDK) loads only when a table is opened, not with the landing page. */

@@ -1,6 +1,7 @@
 import "./styles.css";
 import { App } from "./app.ts";
-import { tableFromUrl } from "./net/session.ts";
+import { classRouteFrom, rejoinTokens } from "./class/routes.ts";
+import { loadSeat, tableFromUrl } from "./net/session.ts";
 
 const root = document.getElementById("app")!;
 const app = new App(root);
@@ -19,6 +20,10 @@ if (import.meta.env.DEV && params.has("fixture")) {
   void import("./dev/fixture.ts").then(({ startFixture }) => startFixture(app, params.get("fixture") ?? "event"));
 } else {
   const code = tableFromUrl();
-  if (code) void app.resume(code);
+  const classRoute = classRouteFrom(location);
+  // A class student's refresh rejoins the class room, which hands their seat back; a plain table resumes its seat token.
+  const viaClass = classRoute && (classRoute.page !== "join" || rejoinTokens.load(classRoute.code) || !code || !loadSeat(code));
+  if (classRoute && viaClass) void import("./class/boot.ts").then(({ bootClass }) => bootClass(app, classRoute));
+  else if (code) void app.resume(code);
   else app.showLanding();
 }

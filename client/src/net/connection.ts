@@ -32,7 +32,9 @@ export interface TableLink {
 
 export type OpenRequest =
   | { kind: "create"; options: CreateTableOptions }
-  | { kind: "join"; code: string; options: JoinTableOptions };
+  | { kind: "join"; code: string; options: JoinTableOptions }
+  /** A seat the class room reserved for this student (ClassSeatMessage.reservation). */
+  | { kind: "reservation"; reservation: Parameters<Client["consumeSeatReservation"]>[0] };
 
 export class JoinError extends Error {
   override name = "JoinError";
@@ -83,7 +85,9 @@ class ColyseusLink implements TableLink {
       room =
         request.kind === "create"
           ? await this.#client.create(ROOM_NAME, request.options)
-          : await this.#client.joinById(request.code, request.options);
+          : request.kind === "reservation"
+            ? await this.#client.consumeSeatReservation(request.reservation)
+            : await this.#client.joinById(request.code, request.options);
     } catch (error) {
       if (this.store.get().status === "connecting") this.store.set({ status: "idle" });
       throw new JoinError(joinErrorText(error, request.kind === "join" ? request.code : null));
