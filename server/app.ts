@@ -10,6 +10,7 @@ import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import type { Config } from "./config.ts";
 import { mountApi } from "./http.ts";
+import { mountDebrief, type DebriefApi } from "./http-debrief.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { installMatchmakingGuard } from "./matchmaking.ts";
 import type { TableContext } from "./rooms/context.ts";
@@ -79,6 +80,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   }
 
   let closeVite: (() => Promise<void>) | null = null;
+  let debrief: DebriefApi | null = null;
   const restored: string[] = [];
 
   const server = defineServer({
@@ -102,6 +104,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     },
     express: async (app) => {
       app.disable("x-powered-by");
+      debrief = mountDebrief(app, context);
       mountApi(app, context);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
@@ -114,6 +117,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     restored,
     close: async () => {
       if (closeVite) await closeVite();
+      debrief?.close();
       store.close();
     },
   };
