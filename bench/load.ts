@@ -26,7 +26,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
-import type { CommandReply, ViewMessage } from "../shared/protocol/messages.ts";
+import { RESYNC_REQUEST, type CommandReply, type DeltaMessage, type ViewMessage } from "../shared/protocol/messages.ts";
+import { applyViewPatch } from "../shared/protocol/view-delta.ts";
 import type { Command } from "../shared/rules/commands.ts";
 import { finishingCommand } from "../shared/rules/finish.ts";
 import { legalCommands } from "../shared/rules/legal.ts";
@@ -222,14 +223,21 @@ class BenchPlayer {
     this.view = null;
     this.ended = false;
     this.counts.clear();
-    room.onMessage("view", (m: ViewMessage) => {
+    let seq = -1;
+    const hold = (view: PlayerView, at: number) => {
+      seq = at;
       this.lastViewAt = performance.now();
-      this.view = m.view;
-      if (m.view.phase === "ended" && !this.ended) {
+      this.view = view;
+      if (view.phase === "ended" && !this.ended) {
         this.ended = true;
         this.onEnded?.();
       }
       this.schedule();
+    };
+    room.onMessage("view", (m: ViewMessage) => hold(m.view, m.seq));
+    room.onMessage("delta", (m: DeltaMessage) => {
+      if (!this.view || m.base !== seq) return void room.request(RESYNC_REQUEST, {}).catch(() => {});
+      hold(applyViewPatch(this.view, m.ops), m.seq);
     });
     room.onMessage("*", () => {});
   }

@@ -14,11 +14,11 @@ import { chromium } from "playwright-core";
 import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
 import { applyRecorded, Stepper } from "../shared/replay/stepper.ts";
 import { newGame } from "../shared/rules/apply.ts";
-import { replay, type GameRecord } from "../shared/rules/record.ts";
+import type { GameRecord } from "../shared/rules/record.ts";
 import { nextInt, seedToRng } from "../shared/rules/rng.ts";
-import { NATIONS } from "../shared/rules/vocabulary.ts";
 import { CLIENT_DIST, CLIENT_VITE_CONFIG, createServer } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
+import { storeRecordAsTable } from "../server/debrief/store-record.ts";
 import { Store } from "../server/storage/store.ts";
 import { botGameRecord, longRecord } from "./replay-records.ts";
 
@@ -91,14 +91,7 @@ async function ensureClientBuilt(): Promise<void> {
 function seedStore(dataDir: string, records: { code: string; record: GameRecord }[]): void {
   const store = new Store(dataDir);
   for (const { code, record } of records) {
-    store.createTable({ code, seed: record.seed, options: record.options, settings: { timers: null, botThinkMs: null }, deck: record.deck, bots: {}, rulesVersion: record.rulesVersion, createdAt: 0, phase: "event", round: 1 });
-    for (const n of NATIONS) store.upsertSeat(code, { nation: n, name: `${n} bot`, tokenHash: null, bot: true });
-    const final = replay(record);
-    record.commands.forEach((c, i) => {
-      const last = i === record.commands.length - 1;
-      store.commit(code, { ...c, actionId: null }, { phaseChanged: last, phase: final.phase, round: final.round, deadline: null, ended: last && final.phase === "ended" });
-    });
-    store.setStatus(code, final.phase === "ended" ? "ended" : "live", 1);
+    storeRecordAsTable(store, code, record, { settings: { timers: null, botThinkMs: null }, bots: {}, names: { seoul: "Seoul player", tokyo: "Tokyo player", washington: "Washington player" }, endIfEnded: true, at: 1 });
   }
   store.close();
 }

@@ -13,6 +13,7 @@ import { mountApi } from "./http.ts";
 import { mountDebrief, type DebriefApi } from "./http-debrief.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { installMatchmakingGuard } from "./matchmaking.ts";
+import { httpLimiters, limitMatchmaking, type HttpLimiters } from "./rate-limits.ts";
 import type { TableContext } from "./rooms/context.ts";
 import { LIMITS } from "./rooms/limits.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
@@ -41,8 +42,12 @@ export type TrilateralServer = Server & {
   trilateral: {
     store: Store;
     context: TableContext;
+    /** Per-address HTTP rate limits (express middleware), for other routes to reuse. */
+    limiters: HttpLimiters;
     /** Codes of the tables restored at the last listen(). */
     restored: string[];
+    /** The debrief API (per-table settings, the instructor-token hook), once express is set up. */
+    debrief: () => DebriefApi | null;
     /** Closes what the server opened besides the transport (SQLite, Vite). */
     close(): Promise<void>;
   };
@@ -67,6 +72,8 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   installMatchmakingGuard();
 
   const httpServer = http.createServer();
+  const limiters = httpLimiters(config.limits);
+  limitMatchmaking(httpServer, limiters);
   // Longer than the clients' keep-alive, so a busy server does not close a socket a client is reusing.
   httpServer.keepAliveTimeout = 30_000;
   httpServer.headersTimeout = 35_000;
@@ -104,8 +111,8 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     },
     express: async (app) => {
       app.disable("x-powered-by");
-      debrief = mountDebrief(app, context);
-      mountApi(app, context);
+      debrief = mountDebrief(app, context, limiters);
+      mountApi(app, context, limiters);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
     },
@@ -114,7 +121,9 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   server.trilateral = {
     store,
     context,
+    limiters,
     restored,
+    debrief: () => debrief,
     close: async () => {
       if (closeVite) await closeVite();
       debrief?.close();

@@ -18,6 +18,25 @@ export interface Config {
   logLevel: LogLevel;
   /** SQLite `synchronous` pragma: NORMAL survives a process crash (SIGKILL); FULL also survives power loss. */
   sqliteSync: "NORMAL" | "FULL";
+  /** Send views as deltas after the first full view (VIEW_DELTAS=off sends full views, for the bench's before/after). */
+  viewDeltas: boolean;
+  limits: AbuseLimits;
+}
+
+/** Per-address HTTP limits (requests per minute) and per-table connection caps. */
+export interface AbuseLimits {
+  /** GET /api/tables/:code (and other code lookups). */
+  lookupsPerMinute: number;
+  /** GET /api/tables/:code/record. */
+  recordsPerMinute: number;
+  /** Matchmaking joins (joinById) of tables. */
+  joinsPerMinute: number;
+  /** Matchmaking creates (new tables). */
+  createsPerMinute: number;
+  /** Failed lookups, record fetches and joins (404, 403…): what guessing codes and keys looks like. */
+  missesPerMinute: number;
+  /** Spectators one table admits (seated players and instructors always get in). */
+  spectatorsPerTable: number;
 }
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -52,6 +71,16 @@ const EnvSchema = z.object({
   SQLITE_SYNC: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toUpperCase()) : v),
     z.enum(["NORMAL", "FULL"], { error: "must be NORMAL or FULL" }).default("NORMAL"),
+  ),
+  RATE_LOOKUPS_PER_MINUTE: intVar(1, 1_000_000, 600),
+  RATE_RECORDS_PER_MINUTE: intVar(1, 1_000_000, 120),
+  RATE_JOINS_PER_MINUTE: intVar(1, 1_000_000, 900),
+  RATE_CREATES_PER_MINUTE: intVar(1, 1_000_000, 120),
+  RATE_MISSES_PER_MINUTE: intVar(1, 1_000_000, 60),
+  SPECTATORS_PER_TABLE: intVar(0, 200, 8),
+  VIEW_DELTAS: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   ),
 });
 
@@ -89,6 +118,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botThinkMs: e.BOT_THINK_MS,
     logLevel: e.LOG_LEVEL,
     sqliteSync: e.SQLITE_SYNC,
+    viewDeltas: e.VIEW_DELTAS === "on",
+    limits: {
+      lookupsPerMinute: e.RATE_LOOKUPS_PER_MINUTE,
+      recordsPerMinute: e.RATE_RECORDS_PER_MINUTE,
+      joinsPerMinute: e.RATE_JOINS_PER_MINUTE,
+      createsPerMinute: e.RATE_CREATES_PER_MINUTE,
+      missesPerMinute: e.RATE_MISSES_PER_MINUTE,
+      spectatorsPerTable: e.SPECTATORS_PER_TABLE,
+    },
   };
 }
 

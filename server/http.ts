@@ -4,6 +4,7 @@ import type express from "express";
 import { ROOM_NAME, TableCodeSchema } from "../shared/protocol/messages.ts";
 import { serializeRecord } from "../shared/rules/record.ts";
 import type { TableContext } from "./rooms/context.ts";
+import type { HttpLimiters } from "./rate-limits.ts";
 import { hashToken } from "./storage/store.ts";
 import { recordFromStore, summaryFromStore, type TableRoom } from "./rooms/TableRoom.ts";
 
@@ -25,12 +26,12 @@ function liveTableCount(): number {
 const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === "string" ? v : undefined);
 
 /** The JSON API: /health, /api/tables/:code, /api/tables/:code/record. */
-export function mountApi(app: express.Application, ctx: TableContext): void {
+export function mountApi(app: express.Application, ctx: TableContext, limiters: HttpLimiters): void {
   app.get("/health", (_req, res) => {
     res.json({ ok: true, tables: liveTableCount(), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
   });
 
-  app.get("/api/tables/:code", (req, res) => {
+  app.get("/api/tables/:code", limiters.misses, limiters.lookup, (req, res) => {
     const code = TableCodeSchema.safeParse(req.params.code);
     if (!code.success) {
       res.status(404).json({ error: `There is no table with the code ${String(req.params.code).slice(0, 12)}.` });
@@ -44,7 +45,7 @@ export function mountApi(app: express.Application, ctx: TableContext): void {
     res.json(summary);
   });
 
-  app.get("/api/tables/:code/record", (req, res) => {
+  app.get("/api/tables/:code/record", limiters.misses, limiters.record, (req, res) => {
     const code = TableCodeSchema.safeParse(req.params.code);
     const stored = code.success ? ctx.store.getTable(code.data) : null;
     if (!code.success || !stored) {

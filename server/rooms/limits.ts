@@ -64,8 +64,11 @@ export const LIMITS = {
   botCommandsPerPhase: 12,
   /** An unstarted table with nobody connected for this long is closed. */
   abandonUnstartedAfterMs: 15 * 60_000,
-  /** Extra connections (instructors, spectators) a table accepts. */
-  maxClients: 64,
+  /**
+   * A ceiling on a table's connections. Spectators have their own cap (SPECTATORS_PER_TABLE),
+   * so only holders of seat tokens or the instructor key come near it.
+   */
+  maxClients: 512,
   /** Incoming WebSocket frame size limit. */
   maxPayloadBytes: 64 * 1024,
 } as const;

@@ -25,13 +25,12 @@ export type SeatPresence = SchemaType<typeof SeatPresence>;
 export const TableState = schema(
   {
     code: t.string().default(""),
-    phase: t.string().default("event"),
-    round: t.uint16().default(0),
-    rounds: t.uint16().default(0),
-    /** Epoch ms when the current phase times out; 0 = no deadline. */
+    /** Epoch ms when the current phase times out; 0 = no deadline (untimed, not started, paused, over). */
     deadline: t.float64().default(0),
     /** Every seat has been filled once: the clock and the bots run. */
     started: t.boolean().default(false),
+    /** The instructor paused the table: no clock runs, bots wait. Phase and round come from the view. */
+    paused: t.boolean().default(false),
     /** Keyed by nation: "seoul", "tokyo", "washington". */
     seats: t.map(SeatPresence),
   },

@@ -8,6 +8,7 @@ import type { GameOptions } from "../../shared/rules/state.ts";
 import type { Nation, StanceId } from "../../shared/rules/vocabulary.ts";
 import type { PhaseTimers } from "../../shared/protocol/messages.ts";
 import type { RecordedCommand } from "../../shared/rules/record.ts";
+import type { ClockSnapshot } from "../rooms/table/phase-clock.ts";
 
 /**
  * The durable half of the server: one SQLite file (node:sqlite, WAL) holding every table's
@@ -44,6 +45,10 @@ export interface StoredTable {
   deadline: number | null;
   phase: string;
   round: number;
+  /** The stored phase clock: a paused table stays paused across a restart. */
+  clock: ClockSnapshot;
+  /** The governments' stances as of the last command (for summaries without a replay). */
+  stances: Partial<Record<Nation, StanceId>>;
 }
 
 export interface StoredSeat {
@@ -66,6 +71,7 @@ export interface NewTable {
   createdAt: number;
   phase: string;
   round: number;
+  stances: Partial<Record<Nation, StanceId>>;
 }
 
 export interface CommitEntry {
@@ -76,13 +82,15 @@ export interface CommitEntry {
   actionId: string | null;
 }
 
-/** What the command changed besides the log; `phaseChanged` false and not ended = a single INSERT. */
+/** What the command changed besides the log; `phaseChanged` false, no stances and not ended = a single INSERT. */
 export interface CommitEffects {
   phaseChanged: boolean;
   phase: string;
   round: number;
-  deadline: number | null;
+  clock: ClockSnapshot;
   ended: boolean;
+  /** Set when a government's stance changed with this command. */
+  stances?: Partial<Record<Nation, StanceId>>;
 }
 
 export function hashToken(token: string): string {
@@ -108,7 +116,10 @@ CREATE TABLE IF NOT EXISTS tables (
   ended_at      INTEGER,
   deadline      INTEGER,
   phase         TEXT NOT NULL,
-  round         INTEGER NOT NULL
+  round         INTEGER NOT NULL,
+  paused        INTEGER NOT NULL DEFAULT 0,
+  remaining_ms  INTEGER,
+  stances       TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS tables_status ON tables (status);
 CREATE TABLE IF NOT EXISTS commands (
@@ -145,7 +156,17 @@ interface TableRow {
   deadline: number | null;
   phase: string;
   round: number;
+  paused: number;
+  remaining_ms: number | null;
+  stances: string;
 }
+
+/** Columns added after the first release: added to an older file when it is opened. */
+const ADDED_COLUMNS: Record<string, string> = {
+  paused: "INTEGER NOT NULL DEFAULT 0",
+  remaining_ms: "INTEGER",
+  stances: "TEXT NOT NULL DEFAULT '{}'",
+};
 
 export class Store {
   readonly file: string;
@@ -163,20 +184,26 @@ export class Store {
     this.db.exec("PRAGMA busy_timeout = 5000");
     this.db.exec("PRAGMA foreign_keys = ON");
     this.db.exec(SCHEMA);
+    const columns = new Set((this.db.prepare("PRAGMA table_info(tables)").all() as { name: string }[]).map((c) => c.name));
+    for (const [name, type] of Object.entries(ADDED_COLUMNS)) {
+      if (!columns.has(name)) this.db.exec(`ALTER TABLE tables ADD COLUMN ${name} ${type}`);
+    }
     this.s = {
       hasTable: this.db.prepare("SELECT 1 AS x FROM tables WHERE code = ?"),
+      summaryRow: this.db.prepare("SELECT status, phase, round, stances, json_extract(options, '$.rounds') AS rounds FROM tables WHERE code = ?"),
       getTable: this.db.prepare("SELECT t.*, d.cards AS deck FROM tables t JOIN decks d ON d.hash = t.deck_hash WHERE t.code = ?"),
       insertDeck: this.db.prepare("INSERT OR IGNORE INTO decks (hash, cards) VALUES (?, ?)"),
       insertTable: this.db.prepare(
-        `INSERT INTO tables (code, seed, options, settings, deck_hash, bots, rules_version, status, created_at, phase, round)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?, ?)`,
+        `INSERT INTO tables (code, seed, options, settings, deck_hash, bots, rules_version, status, created_at, phase, round, stances)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?, ?, ?)`,
       ),
       insertCommand: this.db.prepare("INSERT INTO commands (code, seq, actor, at, command, action_id) VALUES (?, ?, ?, ?, ?, ?)"),
-      afterCommand: this.db.prepare("UPDATE tables SET phase = ?, round = ?, deadline = ? WHERE code = ?"),
+      afterCommand: this.db.prepare("UPDATE tables SET phase = ?, round = ?, deadline = ?, paused = ?, remaining_ms = ? WHERE code = ?"),
+      setStances: this.db.prepare("UPDATE tables SET stances = ? WHERE code = ?"),
       endTable: this.db.prepare("UPDATE tables SET status = 'ended', ended_at = ? WHERE code = ? AND status = 'live'"),
       setStatus: this.db.prepare("UPDATE tables SET status = ?, ended_at = COALESCE(ended_at, ?) WHERE code = ?"),
-      setStarted: this.db.prepare("UPDATE tables SET started_at = ?, deadline = ? WHERE code = ?"),
-      setDeadline: this.db.prepare("UPDATE tables SET deadline = ? WHERE code = ?"),
+      setStarted: this.db.prepare("UPDATE tables SET started_at = ? WHERE code = ?"),
+      setClock: this.db.prepare("UPDATE tables SET deadline = ?, paused = ?, remaining_ms = ? WHERE code = ?"),
       commands: this.db.prepare("SELECT seq, actor, at, command FROM commands WHERE code = ? ORDER BY seq"),
       actionIds: this.db.prepare(
         "SELECT action_id, actor FROM commands WHERE code = ? AND action_id IS NOT NULL ORDER BY seq DESC LIMIT ?",
@@ -218,6 +245,7 @@ export class Store {
       t.createdAt,
       t.phase,
       t.round,
+      JSON.stringify(t.stances),
     );
   }
 
@@ -239,7 +267,16 @@ export class Store {
       deadline: row.deadline,
       phase: row.phase,
       round: row.round,
+      clock: { deadline: row.deadline, paused: row.paused === 1, remainingMs: row.remaining_ms },
+      stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>>,
     };
+  }
+
+  /** The few columns a public summary needs (no deck, no log). */
+  getSummaryRow(code: string): { status: TableStatus; phase: string; round: number; rounds: number; stances: Partial<Record<Nation, StanceId>> } | null {
+    const row = this.s.summaryRow!.get(code) as { status: string; phase: string; round: number; stances: string; rounds: number } | undefined;
+    if (!row) return null;
+    return { status: row.status as TableStatus, phase: row.phase, round: row.round, rounds: row.rounds, stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>> };
   }
 
   /**
@@ -249,14 +286,16 @@ export class Store {
   commit(code: string, entry: CommitEntry, effects: CommitEffects): void {
     const insert = () =>
       this.s.insertCommand!.run(code, entry.seq, JSON.stringify(entry.actor), entry.at, JSON.stringify(entry.command), entry.actionId);
-    if (!effects.phaseChanged && !effects.ended) {
+    if (!effects.phaseChanged && !effects.ended && !effects.stances) {
       insert(); // one statement: atomic on its own
       return;
     }
     this.db.exec("BEGIN IMMEDIATE");
     try {
       insert();
-      this.s.afterCommand!.run(effects.phase, effects.round, effects.deadline, code);
+      const c = effects.clock;
+      this.s.afterCommand!.run(effects.phase, effects.round, c.deadline, c.paused ? 1 : 0, c.remainingMs, code);
+      if (effects.stances) this.s.setStances!.run(JSON.stringify(effects.stances), code);
       if (effects.ended) this.s.endTable!.run(entry.at, code);
       this.db.exec("COMMIT");
     } catch (e) {
@@ -269,12 +308,13 @@ export class Store {
     }
   }
 
-  setStarted(code: string, at: number, deadline: number | null): void {
-    this.s.setStarted!.run(at, deadline, code);
+  setStarted(code: string, at: number): void {
+    this.s.setStarted!.run(at, code);
   }
 
-  setDeadline(code: string, deadline: number | null): void {
-    this.s.setDeadline!.run(deadline, code);
+  /** The phase clock changed outside a command (start, pause, resume, extend). */
+  setClock(code: string, clock: ClockSnapshot): void {
+    this.s.setClock!.run(clock.deadline, clock.paused ? 1 : 0, clock.remainingMs, code);
   }
 
   setStatus(code: string, status: TableStatus, at: number): void {

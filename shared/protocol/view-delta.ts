@@ -33,5 +33,10 @@ export function applyViewPatch(view: PlayerView, patch: ViewPatch): PlayerView {
 
 /** A stable hash of a view's content (key order does not matter), for spotting a client that drifted. */
 export function viewHash(view: PlayerView): string {
-  return hash(wireView(view));
+  return wireHash(wireView(view));
+}
+
+/** viewHash of a view already in wire form (skips the JSON round trip). */
+export function wireHash(wire: PlayerView): string {
+  return hash(wire);
 }

@@ -74,11 +74,11 @@ describe("turning points found from hand-built records", () => {
   test("a broken pledge: exactly that pledge, at the resolution step", () => {
     const r = new Recorder(quietDeck(4))
       .as("seoul", { type: "tableProposal", parties: ["seoul", "tokyo"], terms: [{ kind: "pledge", nation: "seoul", policy: "deepen-us-alliance" }], note: "" })
-      .as("tokyo", { type: "acceptProposal", proposalId: "p1" })
+      .as("tokyo", { type: "acceptProposal", proposalId: "ST1" })
       .timeout()
       .policies({ seoul: "make-the-case-at-home", washington: "extended-deterrence" });
     const found = points(r);
-    expect(found.map((p) => [p.kind, p.title])).toEqual([["pledge-broken", "Seoul broke its pledge (p1)"]]);
+    expect(found.map((p) => [p.kind, p.title])).toEqual([["pledge-broken", "Seoul broke its pledge (ST1)"]]);
     expect(found[0]!.step).toBe(r.record.commands.length);
     expect(found[0]!.card?.cardId).toBe("quiet-1");
   });
@@ -87,7 +87,7 @@ describe("turning points found from hand-built records", () => {
     const deck = [cardWithEffects("gsomia-signed", [{ kind: "institution", op: "create", institution: "gsomia" }]), ...quietDeck(3)];
     const r = new Recorder(deck)
       .as("seoul", { type: "tableProposal", parties: ["seoul", "tokyo"], terms: [{ kind: "institution", op: "suspend", institution: "gsomia" }], note: "" })
-      .as("tokyo", { type: "acceptProposal", proposalId: "p1" })
+      .as("tokyo", { type: "acceptProposal", proposalId: "ST1" })
       .timeout()
       .policies({});
     const found = points(r);
@@ -96,7 +96,7 @@ describe("turning points found from hand-built records", () => {
       ["institution-suspended", r.record.commands.length],
     ]);
     expect(found[1]!.title).toBe("GSOMIA suspended");
-    expect(found[1]!.cause).toMatch(/^Agreement p1/);
+    expect(found[1]!.cause).toMatch(/^Agreement ST1/);
   });
 
   test("a quiet game has no turning points; a large swing is one, and names its card", () => {

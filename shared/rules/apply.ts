@@ -9,6 +9,7 @@ import { createGame, type GameOptionsInput } from "./setup.ts";
 import type { GameState } from "./state.ts";
 import { NATIONS, type Nation } from "./vocabulary.ts";
 import type { PolicyId } from "./policies.ts";
+import { proposalIdFor } from "./proposals.ts";
 
 export type ApplyResult =
   | { ok: true; state: GameState; events: GameEvent[] }
@@ -62,7 +63,7 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
       return respond(d, nation, command.optionId);
     case "tableProposal": {
       const proposal = {
-        id: `p${d.s.nextProposalNumber}`,
+        id: proposalIdFor(command.parties, d.s.proposals),
         round: d.s.round,
         by: nation,
         parties: NATIONS.filter((n) => command.parties.includes(n)),
@@ -101,7 +102,9 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
       return;
     }
     case "say": {
-      const message = { id: d.s.messages.length + 1, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };
+      // Numbered within its channel: the ids a seat sees say nothing of the channels it cannot.
+      const id = d.s.messages.filter((m) => m.channel === command.channel).length + 1;
+      const message = { id, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };
       d.s.messages.push(message);
       d.events.push({ type: "messageSent", message, visibleTo: command.channel === "table" ? undefined : (command.channel.split("-") as Nation[]) });
       return;

@@ -95,8 +95,8 @@ describe("§2 negotiation and proposals", () => {
   test("a proposal binds only when every named party accepts before the phase ends", () => {
     const t = table().start();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "shuttle-summits" }]);
-    expect(t.state.proposals[0]).toMatchObject({ id: "p1", status: "open", accepted: ["seoul"] });
-    const events = t.as("tokyo").accept("p1");
+    expect(t.state.proposals[0]).toMatchObject({ id: "ST1", status: "open", accepted: ["seoul"] });
+    const events = t.as("tokyo").accept("ST1");
     expect(t.state.proposals[0]!.status).toBe("agreed");
     expect(events.some((e) => e.type === "proposalBound")).toBe(true);
     t.endNegotiation();
@@ -108,7 +108,7 @@ describe("§2 negotiation and proposals", () => {
   test("a proposal not accepted by everyone lapses when negotiation ends", () => {
     const t = table().start();
     t.as("washington").propose(["seoul", "tokyo", "washington"], [{ kind: "institution", op: "create", institution: "trilateral-exercises" }]);
-    t.as("seoul").accept("p1");
+    t.as("seoul").accept("STW1");
     t.endNegotiation();
     expect(t.state.proposals[0]!.status).toBe("lapsed");
     t.commitAll();
@@ -118,11 +118,11 @@ describe("§2 negotiation and proposals", () => {
   test("a rejected or withdrawn proposal cannot be accepted", () => {
     const t = table().start();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "acsa" }]);
-    t.as("tokyo").reject("p1");
-    expect(t.as("tokyo").try({ type: "acceptProposal", proposalId: "p1" })).toMatchObject({ ok: false, error: { code: "PROPOSAL_CLOSED" } });
+    t.as("tokyo").reject("ST1");
+    expect(t.as("tokyo").try({ type: "acceptProposal", proposalId: "ST1" })).toMatchObject({ ok: false, error: { code: "PROPOSAL_CLOSED" } });
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "acsa" }]);
-    expect(t.as("tokyo").try({ type: "withdrawProposal", proposalId: "p2" })).toMatchObject({ ok: false, error: { code: "NOT_PROPOSER" } });
-    t.as("seoul").withdraw("p2");
+    expect(t.as("tokyo").try({ type: "withdrawProposal", proposalId: "ST2" })).toMatchObject({ ok: false, error: { code: "NOT_PROPOSER" } });
+    t.as("seoul").withdraw("ST2");
     expect(t.state.proposals[1]!.status).toBe("withdrawn");
   });
 
@@ -135,7 +135,7 @@ describe("§2 negotiation and proposals", () => {
   test("a kept pledge builds trust; a broken one costs it", () => {
     const t = table().withTrust("seoul-tokyo", 40).start();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "pledge", nation: "tokyo", policy: "apology-statement" }, { kind: "institution", op: "create", institution: "gsomia" }]);
-    t.as("tokyo").accept("p1");
+    t.as("tokyo").accept("ST1");
     t.endNegotiation();
     const events = t.commitAll({ tokyo: "shrine-visit" });
     const broken = events.find((e) => e.type === "pledgeResolved");
@@ -196,7 +196,7 @@ describe("§4 resolution", () => {
   test("resolution runs in its fixed order: agreements, policies, pledges, income, crisis, leadership", () => {
     const t = table().withInstitution("shuttle-summits").withSupport("tokyo", 27).withThreat(10).start();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "acsa" }, { kind: "pledge", nation: "tokyo", policy: "apology-statement" }]);
-    t.as("tokyo").accept("p1");
+    t.as("tokyo").accept("ST1");
     t.endNegotiation();
     const events = t.commitAll({ tokyo: "apology-statement" });
     const order = events

@@ -23,9 +23,9 @@ test("in the policy phase a seat may commit any available policy of its own menu
 test("a seat may answer proposals it is party to and withdraw only its own", () => {
   const t = table().start();
   t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "gsomia" }]);
-  expect(legalCommands(t.state, "tokyo")).toContainEqual({ type: "acceptProposal", proposalId: "p1" });
-  expect(legalCommands(t.state, "tokyo")).not.toContainEqual({ type: "withdrawProposal", proposalId: "p1" });
-  expect(legalCommands(t.state, "seoul")).toContainEqual({ type: "withdrawProposal", proposalId: "p1" });
+  expect(legalCommands(t.state, "tokyo")).toContainEqual({ type: "acceptProposal", proposalId: "ST1" });
+  expect(legalCommands(t.state, "tokyo")).not.toContainEqual({ type: "withdrawProposal", proposalId: "ST1" });
+  expect(legalCommands(t.state, "seoul")).toContainEqual({ type: "withdrawProposal", proposalId: "ST1" });
   expect(legalCommands(t.state, "washington").some((c) => "proposalId" in c)).toBe(false);
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InstitutionIdSchema, NationSchema, type Effect } from "./effects.ts";
-import type { Nation } from "./vocabulary.ts";
+import { NATIONS, type Nation } from "./vocabulary.ts";
 
 /** What a proposal can promise. A proposal binds only when every named party accepts before negotiation ends. */
 
@@ -69,4 +69,17 @@ export interface Proposal {
 /** Proposals are private to their parties until they are enacted. */
 export function proposalVisibleTo(proposal: Proposal, nation: Nation): boolean {
   return proposal.status === "enacted" || proposal.parties.includes(nation);
+}
+
+const INITIALS: Record<Nation, string> = { seoul: "S", tokyo: "T", washington: "W" };
+
+/**
+ * A new proposal's id: its parties' initials (in seat order) and its number among the
+ * proposals of exactly those parties, e.g. "ST1", "ST2", "SW1", "STW1". Every party sees every
+ * proposal of its own party sets, so an id tells nobody how many proposals they cannot see.
+ */
+export function proposalIdFor(parties: readonly Nation[], existing: readonly { parties: readonly Nation[] }[]): string {
+  const key = NATIONS.filter((n) => parties.includes(n));
+  const same = existing.filter((p) => p.parties.length === key.length && key.every((n) => p.parties.includes(n))).length;
+  return `${key.map((n) => INITIALS[n]).join("")}${same + 1}`;
 }

@@ -33,7 +33,7 @@ describe("viewFor keeps secrets", () => {
     expect(washington.proposals).toEqual([]);
     const seoul = viewFor(t.state, { kind: "seat", nation: "seoul" });
     expect(seoul.messages.map((m) => m.channel)).toEqual(["seoul-tokyo"]);
-    expect(seoul.proposals.map((p) => p.id)).toEqual(["p1"]);
+    expect(seoul.proposals.map((p) => p.id)).toEqual(["ST1"]);
   });
 
   test("spectators see the public table only; the instructor sees everything", () => {

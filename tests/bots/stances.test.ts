@@ -51,12 +51,12 @@ describe("each stance behaves as designed", () => {
     test.each(DIFFICULTIES)("rejects GSOMIA alone, and says why on the bilateral channel (%s)", (difficulty) => {
       const t = progressiveTable(false);
       t.as("tokyo").propose(["seoul", "tokyo"], [gsomia]);
-      for (const rng of RNGS) expect(ask(t.state, "seoul", difficulty, rng)).toEqual({ type: "rejectProposal", proposalId: "p1" });
+      for (const rng of RNGS) expect(ask(t.state, "seoul", difficulty, rng)).toEqual({ type: "rejectProposal", proposalId: "ST1" });
       const after = apply(t.state, "seoul", ask(t.state, "seoul", difficulty)!);
       const line = ask(after, "seoul", difficulty);
       expect(line).toMatchObject({ type: "say", channel: "seoul-tokyo" });
       const text = (line as Extract<Command, { type: "say" }>).text;
-      expect(text).toContain("p1");
+      expect(text).toContain("ST1");
       expect(text).toContain("history tension at 8");
       expect(text).toContain("GSOMIA");
     });
@@ -64,14 +64,14 @@ describe("each stance behaves as designed", () => {
     test.each(DIFFICULTIES)("accepts GSOMIA when Tokyo pledges an apology in the same proposal (%s)", (difficulty) => {
       const t = progressiveTable(false);
       t.as("tokyo").propose(["seoul", "tokyo"], [gsomia, pledge("tokyo", "apology-statement")]);
-      for (const rng of RNGS) expect(ask(t.state, "seoul", difficulty, rng)).toEqual({ type: "acceptProposal", proposalId: "p1" });
+      for (const rng of RNGS) expect(ask(t.state, "seoul", difficulty, rng)).toEqual({ type: "acceptProposal", proposalId: "ST1" });
     });
 
     test.each(DIFFICULTIES)("with export controls in place, only lifting them will do (%s)", (difficulty) => {
       const withApology = progressiveTable(true);
       withApology.as("tokyo").propose(["seoul", "tokyo"], [gsomia, pledge("tokyo", "apology-statement")]);
       for (const rng of RNGS) expect(ask(withApology.state, "seoul", difficulty, rng)?.type).toBe("rejectProposal");
-      const after = apply(withApology.state, "seoul", { type: "rejectProposal", proposalId: "p1" });
+      const after = apply(withApology.state, "seoul", { type: "rejectProposal", proposalId: "ST1" });
       expect((ask(after, "seoul", difficulty) as Extract<Command, { type: "say" }>).text).toContain("We cannot sign GSOMIA while the export controls stand");
 
       const withLift = progressiveTable(true);
@@ -131,8 +131,8 @@ describe("each stance behaves as designed", () => {
   test("an alliance-builder will not sign a history statement as a party; it says it will not mediate", () => {
     const t = table().withOptions(stances("conservative", "mainstream", "alliance-builder")).start();
     t.as("seoul").propose(["seoul", "tokyo", "washington"], [{ kind: "jointStatement", topic: "history-reconciliation" }]);
-    expect(ask(t.state, "washington")).toEqual({ type: "rejectProposal", proposalId: "p1" });
-    const after = apply(t.state, "washington", { type: "rejectProposal", proposalId: "p1" });
+    expect(ask(t.state, "washington")).toEqual({ type: "rejectProposal", proposalId: "STW1" });
+    const after = apply(t.state, "washington", { type: "rejectProposal", proposalId: "STW1" });
     expect(ask(after, "washington")).toMatchObject({ type: "say", channel: "table", text: expect.stringContaining("will not mediate") });
   });
 
@@ -145,7 +145,7 @@ describe("each stance behaves as designed", () => {
     const alone = fixture();
     alone.as("tokyo").propose(["tokyo", "washington"], [umbrella]);
     for (const rng of RNGS) expect(ask(alone.state, "washington", "normal", rng)?.type).toBe("rejectProposal");
-    const after = apply(alone.state, "washington", { type: "rejectProposal", proposalId: "p1" });
+    const after = apply(alone.state, "washington", { type: "rejectProposal", proposalId: "TW1" });
     expect(ask(after, "washington")).toMatchObject({ type: "say", channel: "tokyo-washington", text: expect.stringContaining("not hand out its umbrella for free") });
 
     const traded = fixture();
@@ -168,7 +168,7 @@ describe("pledges are kept according to the stance's word", () => {
     const t = table().withOptions(stances(seoul, "mainstream", washington)).start();
     const other: Nation = nation === "seoul" ? "washington" : "seoul";
     t.as(other).propose(["seoul", "washington"], terms);
-    t.as(nation).accept("p1");
+    t.as(nation).accept("SW1");
     const state = policyPhase(t);
     const policy = (terms.find((x) => x.kind === "pledge" && x.nation === nation) as Extract<ProposalTerm, { kind: "pledge" }>).policy;
     const n = 400;
@@ -203,10 +203,11 @@ describe("bots answer, talk and finish", () => {
       for (const rng of RNGS.slice(0, 5)) {
         const answer = ask(t.state, nation, difficulty, rng);
         expect(["acceptProposal", "rejectProposal"]).toContain(answer?.type);
-        expect(answer).toMatchObject({ proposalId: "p1" });
+        const id = t.state.proposals[0]!.id;
+        expect(answer).toMatchObject({ proposalId: id });
         const next = ask(apply(t.state, nation, answer!), nation, difficulty, rng + 1);
         expect(next).toMatchObject({ type: "say", channel });
-        expect((next as Extract<Command, { type: "say" }>).text).toMatch(/^On p1: /);
+        expect((next as Extract<Command, { type: "say" }>).text.startsWith(`On ${id}: `)).toBe(true);
       }
     },
   );

@@ -21,7 +21,7 @@ describe("isolation", () => {
     await waitFor("both started", () => broken.seoul.room.state.started && healthy.seoul.room.state.started);
 
     // 1. the command path of table A throws: its player gets an answer, the connection stays
-    const internals = a as unknown as { execute: (...args: unknown[]) => unknown };
+    const internals = a.path as unknown as { execute: (...args: unknown[]) => unknown };
     const realExecute = internals.execute;
     internals.execute = () => {
       throw new Error("simulated bug in table A");

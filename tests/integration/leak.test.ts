@@ -121,6 +121,12 @@ describe("hidden information on the wire", () => {
     const state = room.gameState;
     const beforeEnd = (s: TestSeat) => framesOf(s.room).slice(0, s.endedAtFrame);
     expect(seoul.endedAtFrame).toBeGreaterThan(0);
+    // The game reached every client as deltas after one full view, so the frames searched below are deltas.
+    for (const s of [seoul, tokyo, washington, spectator, instructor]) {
+      expect(s.views.filter((v) => v.via === "view")).toHaveLength(1);
+      expect(s.deltas.length).toBeGreaterThan(20);
+      expect(s.gaps).toEqual([]);
+    }
 
     // Agendas: each seat sees only its own until the end; the spectator sees none.
     for (const owner of NATIONS) {

@@ -157,13 +157,13 @@ export async function startFixture(app: App, phase: string): Promise<void> {
     table.apply(other[0]!, { type: "say", channel: pair as never, text: "Between us: we could restore GSOMIA if your courts hold off." }, false);
     table.apply(other[0]!, { type: "tableProposal", parties: [seat, other[0]!].sort((a, b) => NATIONS.indexOf(a) - NATIONS.indexOf(b)), terms: [{ kind: "jointStatement", topic: "united-front" }], note: "A small first step." }, false);
     table.apply(seat, { type: "tableProposal", parties: [...NATIONS], terms: [{ kind: "institution", op: "create", institution: "trilateral-ministerial" }], note: "" }, false);
-    table.apply(other[1]!, { type: "acceptProposal", proposalId: "p2" }, false);
+    table.apply(other[1]!, { type: "acceptProposal", proposalId: table.state.proposals[1]!.id }, false);
   };
   const toPolicy = () => {
     for (const n of NATIONS) table.apply(n, { type: "ready" }, false);
   };
   const toSummary = () => {
-    table.apply(seat, { type: "acceptProposal", proposalId: "p1" }, false);
+    table.apply(seat, { type: "acceptProposal", proposalId: table.state.proposals[0]!.id }, false);
     toPolicy();
     for (const n of other) table.runBots(1, false);
     table.apply(seat, { type: "commitPolicy", policy: seat === "seoul" ? "make-the-case-at-home" : "hold-steady" }, false);
@@ -210,7 +210,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
     case "policy":
       toNegotiation();
       talk();
-      table.apply(seat, { type: "acceptProposal", proposalId: "p1" }, false);
+      table.apply(seat, { type: "acceptProposal", proposalId: table.state.proposals[0]!.id }, false);
       toPolicy();
       break;
     case "summary":

@@ -6,7 +6,8 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { Client as SDKClient, Room as SDKRoom } from "@colyseus/sdk";
 import { createServer, type TrilateralServer } from "../../../server/app.ts";
 import { loadConfig, type Config } from "../../../server/config.ts";
-import type { CommandReply, CreateTableOptions, JoinTableOptions, NoticeMessage, SeatMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
+import { RESYNC_REQUEST, type CommandReply, type CreateTableOptions, type DeltaMessage, type JoinTableOptions, type NoticeMessage, type SeatMessage, type ViewMessage } from "../../../shared/protocol/messages.ts";
+import { applyViewPatch, wireHash } from "../../../shared/protocol/view-delta.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
 import { legalCommands } from "../../../shared/rules/legal.ts";
 import { nextFloat, nextInt, seedToRng } from "../../../shared/rules/rng.ts";
@@ -95,11 +96,25 @@ export function framesOf(room: object): { t: number; bytes: Buffer }[] {
   return frameLog.get(room) ?? [];
 }
 
-/** A player at the table through the real SDK: keeps the latest view and everything received. */
+/** A view the test client holds: a full "view" message, or the result of applying a "delta" to the one before. */
+export type HeldView = ViewMessage & { via: "view" | "delta" };
+
+/**
+ * A player at the table through the real SDK: keeps every view it held and everything received.
+ * Deltas are applied with the shared functions (applyViewPatch, checked against the server's
+ * hash when one comes); a gap, a patch that does not fit or a hash mismatch asks for "resync".
+ */
 export class TestSeat {
   room: SDKRoom;
   seat: SeatMessage | null = null;
-  views: ViewMessage[] = [];
+  views: HeldView[] = [];
+  /** Every delta message received (as sent). */
+  deltas: DeltaMessage[] = [];
+  /** Problems found in the delta stream, each healed by a resync. */
+  gaps: string[] = [];
+  /** Drop this many of the next deltas (as if lost), to test gap detection. */
+  dropDeltas = 0;
+  private resyncing = false;
   /** For each view, the index of the frame that carried it (into framesOf(room)). */
   viewFrames: number[] = [];
   notices: NoticeMessage[] = [];
@@ -118,16 +133,48 @@ export class TestSeat {
       this.seat = m;
     });
     room.onMessage("view", (m: ViewMessage) => {
-      this.views.push(m);
-      this.viewFrames.push(framesOf(room).length - 1);
-      if (m.view.phase === "ended" && this.endedAtFrame < 0) this.endedAtFrame = framesOf(room).length - 1;
-      this.onView?.(m);
+      this.resyncing = false;
+      this.hold({ ...m, via: "view" }, room);
+    });
+    room.onMessage("delta", (m: DeltaMessage) => {
+      this.deltas.push(m);
+      if (this.dropDeltas > 0) {
+        this.dropDeltas -= 1;
+        return;
+      }
+      if (this.resyncing) return;
+      const current = this.views[this.views.length - 1];
+      if (!current || current.seq !== m.base) return this.resync(room, `holding ${current?.seq ?? "nothing"}, delta ${m.base}→${m.seq}`);
+      let view: PlayerView;
+      try {
+        view = applyViewPatch(current.view, m.ops);
+      } catch (e) {
+        return this.resync(room, `patch ${m.base}→${m.seq}: ${(e as Error).message}`);
+      }
+      const hash = wireHash(view);
+      if (m.hash !== undefined && m.hash !== hash) return this.resync(room, `hash after ${m.seq}`);
+      this.hold({ view, events: m.events, seq: m.seq, hash, via: "delta" }, room);
     });
     room.onMessage("notice", (m: NoticeMessage) => {
       this.notices.push(m);
     });
     room.onMessage("*", (type: string | number, message: unknown) => {
       this.other.push({ type, message });
+    });
+  }
+
+  private hold(m: HeldView, room: SDKRoom): void {
+    this.views.push(m);
+    this.viewFrames.push(framesOf(room).length - 1);
+    if (m.view.phase === "ended" && this.endedAtFrame < 0) this.endedAtFrame = framesOf(room).length - 1;
+    this.onView?.(m);
+  }
+
+  private resync(room: SDKRoom, why: string): void {
+    this.gaps.push(why);
+    this.resyncing = true;
+    room.request(RESYNC_REQUEST, {}, { timeout: 10_000 }).catch(() => {
+      this.resyncing = false;
     });
   }
 

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { newGame } from "../../../shared/rules/apply.ts";
+import { seat, SYSTEM } from "../../../shared/rules/commands.ts";
+import { mixedDeck } from "../../../tests/support/cards.ts";
+import { createLogger } from "../../log.ts";
+import type { CommitEffects, CommitEntry } from "../../storage/store.ts";
+import { CommandPath, type Accepted } from "./command-path.ts";
+import { PhaseClock } from "./phase-clock.ts";
+
+function setup(opts: { failWrites?: boolean } = {}) {
+  const game = newGame(11, { rounds: 2, deckOrder: "chronological" }, mixedDeck()).state;
+  const written: { entry: CommitEntry; effects: CommitEffects }[] = [];
+  const accepted: Accepted[] = [];
+  const order: string[] = [];
+  const clock = new PhaseClock({ timers: { event: 10, negotiation: 60, policy: 20, summary: 5 }, schedule: () => ({ clear() {} }), onExpire() {}, persist() {} });
+  clock.start(game);
+  const path = new CommandPath({
+    code: "TESTS",
+    game,
+    seq: 0,
+    clock,
+    log: createLogger("silent"),
+    store: {
+      commit(_code, entry, effects) {
+        if (opts.failWrites) throw new Error("disk full");
+        order.push("commit");
+        written.push({ entry, effects });
+      },
+    },
+    onAccepted: (a) => {
+      order.push("accepted");
+      accepted.push(a);
+    },
+  });
+  return { path, written, accepted, order, clock, game };
+}
+
+describe("command path", () => {
+  it("writes an accepted command before anyone hears of it, and numbers it", () => {
+    const h = setup();
+    const reply = h.path.execute(seat("seoul"), { type: "say", channel: "table", text: "hi" }, "a1");
+    expect(reply).toEqual({ ok: true });
+    expect(h.order).toEqual(["commit", "accepted"]);
+    expect(h.written[0]!.entry).toMatchObject({ seq: 1, actor: seat("seoul"), actionId: "a1" });
+    expect(h.written[0]!.effects.phaseChanged).toBe(false);
+    expect(h.path.seq).toBe(1);
+    expect(h.path.state.messages.map((m) => m.text)).toEqual(["hi"]);
+  });
+
+  it("a refusal changes nothing and writes nothing", () => {
+    const h = setup();
+    const reply = h.path.execute(seat("seoul"), { type: "commitPolicy", policy: "hold-steady" });
+    expect(reply).toMatchObject({ ok: false, code: "WRONG_PHASE" });
+    expect(h.written).toEqual([]);
+    expect(h.path.state).toBe(h.game);
+  });
+
+  it("a failed write leaves the game as it was and answers SERVER_ERROR, which a retry may repeat", () => {
+    const h = setup({ failWrites: true });
+    const reply = h.path.submit(seat("seoul"), { type: "say", channel: "table", text: "hi" }, "a1");
+    expect(reply).toMatchObject({ ok: false, code: "SERVER_ERROR" });
+    expect(h.path.state).toBe(h.game);
+    expect(h.path.seq).toBe(0);
+    expect(h.accepted).toEqual([]);
+  });
+
+  it("a retried action id gets its first reply and is applied once; ids are per actor", () => {
+    const h = setup();
+    const say = { type: "say", channel: "table", text: "once" } as const;
+    expect(h.path.submit(seat("seoul"), say, "same")).toEqual({ ok: true });
+    expect(h.path.submit(seat("seoul"), say, "same")).toEqual({ ok: true });
+    expect(h.path.state.messages).toHaveLength(1);
+    expect(h.path.submit(seat("tokyo"), say, "same")).toEqual({ ok: true });
+    expect(h.path.state.messages).toHaveLength(2);
+    // a gate (e.g. the chat limit) runs only for a new action id
+    let gated = 0;
+    const gate = () => (gated++, { ok: false as const, code: "RATE_LIMITED", message: "slow" });
+    expect(h.path.submit(seat("seoul"), say, "same", gate)).toEqual({ ok: true });
+    expect(h.path.submit(seat("seoul"), say, "new", gate)).toMatchObject({ code: "RATE_LIMITED" });
+    expect(gated).toBe(1);
+    h.path.remember({ kind: "instructor" }, "from-the-log");
+    expect(h.path.submit({ kind: "instructor" }, { type: "phaseTimeout", round: 9, phase: "event" }, "from-the-log")).toEqual({ ok: true });
+  });
+
+  it("a phase change writes the new phase, round and deadline with the command, and re-arms the clock", () => {
+    const h = setup();
+    const { round, phase } = h.path.state;
+    expect(h.path.execute(SYSTEM, { type: "phaseTimeout", round, phase })).toEqual({ ok: true });
+    const { effects } = h.written[0]!;
+    expect(effects.phaseChanged).toBe(true);
+    expect(effects.phase).toBe(h.path.state.phase);
+    expect(effects.clock.deadline).toBe(h.clock.deadline);
+    expect(h.accepted[0]!.phaseChanged).toBe(true);
+  });
+});
