@@ -65,3 +65,20 @@ export async function fetchDebrief(code: string, auth: DebriefAuth, anonymise = 
   if (!parsed.success) return { ok: false, status: res.status, message: `The debrief could not be read: ${parsed.error.issues[0]?.message ?? "invalid"}` };
   return { ok: true, payload: parsed.data };
 }
+
+export type DebriefsResult = { ok: true; payloads: DebriefPayload[] } | { ok: false; status: number; message: string };
+
+/** GET /api/debrief?tables=…: several tables in one request (the instructor's class comparison). */
+export async function fetchDebriefs(codes: readonly string[], instructorKey: string): Promise<DebriefsResult> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/debrief?tables=${codes.map(encodeURIComponent).join(",")}`, { headers: { accept: "application/json", "x-instructor-key": instructorKey } });
+  } catch {
+    return { ok: false, status: 0, message: "Could not reach the game server. Check your connection and try again." };
+  }
+  const body = (await res.json().catch(() => null)) as { tables?: unknown; error?: unknown } | null;
+  if (!res.ok || !body) return { ok: false, status: res.status, message: String(body?.error ?? `Error ${res.status}`) };
+  const parsed = DebriefPayloadSchema.array().safeParse(body.tables);
+  if (!parsed.success) return { ok: false, status: res.status, message: `The tables could not be read: ${parsed.error.issues[0]?.message ?? "invalid"}` };
+  return { ok: true, payloads: parsed.data };
+}

@@ -6,7 +6,7 @@ import { Stepper } from "../../../shared/replay/stepper.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { NATION_NAMES, pairName, PAIRS } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
-import { authFor, fetchDebrief } from "./api.ts";
+import { authFor, fetchDebriefs } from "./api.ts";
 import { problemPage } from "./problem.ts";
 
 declare global {
@@ -130,15 +130,11 @@ export async function startCompare(root: HTMLElement, codes: string[]): Promise<
   // The class comparison is the instructor's: a student's seat token never opens it.
   const key = authFor(codes[0]!).instructorKey;
   if (!key) return problemPage(root, "Compare tables", "Comparing tables needs the instructor key.", () => void startCompare(root, codes));
-  const results = await Promise.all(codes.map((c) => fetchDebrief(c, { instructorKey: key, seatToken: null })));
-  const failed = results.findIndex((r) => !r.ok);
-  if (failed >= 0) {
-    const r = results[failed]!;
-    const status = r.ok ? 0 : r.status;
-    return problemPage(root, "Compare tables", `Table ${codes[failed]}: ${r.ok ? "" : r.message}`, status === 401 || status === 403 ? () => void startCompare(root, codes) : null);
+  const result = await fetchDebriefs(codes, key);
+  if (!result.ok) {
+    return problemPage(root, "Compare tables", result.message, result.status === 401 || result.status === 403 ? () => void startCompare(root, codes) : null);
   }
-  const tables: Loaded[] = results.map((r) => {
-    const payload = (r as { ok: true; payload: DebriefPayload }).payload;
+  const tables: Loaded[] = result.payloads.map((payload) => {
     const stepper = new Stepper(payload.record);
     const final = stepper.stateAt(stepper.last);
     return { payload, stepper, final, outcome: outcomeOf(payload.code, final) };

@@ -30,12 +30,13 @@ export async function startDebrief(root: HTMLElement): Promise<void> {
   }
   document.title = `Debrief ${route.code} · Trilateral`;
   replaceChildren(root, [h("main", { id: "main", class: "debrief", "aria-busy": "true" }, h("p", { role: "status" }, `Loading the debrief of table ${route.code}…`))]);
-  const result = await fetchDebrief(route.code, authFor(route.code));
+  const auth = authFor(route.code);
+  const result = await fetchDebrief(route.code, auth);
   if (!result.ok) {
     const refused = result.status === 401 || result.status === 403;
     return problemPage(root, `Debrief of table ${route.code}`, result.message, refused ? () => void startDebrief(root) : null);
   }
-  const page = new DebriefPage(result.payload);
+  const page = new DebriefPage(result.payload, auth);
   replaceChildren(root, [page.el]);
   page.mounted();
 }

@@ -4,7 +4,9 @@ import { viewFor, type Viewer } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS, PHASE_NAMES } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
 import { chartSet, type ChartSet } from "./charts.ts";
+import type { DebriefAuth } from "./api.ts";
 import { exportBar } from "./exports.ts";
+import { canFork, forkPanel } from "./fork-panel.ts";
 import { chatUpTo, seatStories, stepChanges, turningPointList } from "./sections.ts";
 import { tableAt } from "./table-view.ts";
 
@@ -55,7 +57,7 @@ export class DebriefPage {
   #chatHost = h("div", { class: "db-chat-host" });
   #frame = 0;
 
-  constructor(payload: DebriefPayload) {
+  constructor(payload: DebriefPayload, auth: DebriefAuth | null = null) {
     this.#payload = payload;
     this.debrief = buildDebrief(payload.record, payload.seeds);
     this.#viewer = payload.access === "instructor" ? { kind: "instructor" } : { kind: "after" };
@@ -110,7 +112,9 @@ export class DebriefPage {
           this.#position,
         ),
         h("p", { class: "db-keys", id: "db-keys" }, "Keys: ← → one step, PgUp PgDn one phase, Home End, 1–9 a round."),
+        payload.parent ? h("p", { class: "db-parent" }, "A what-if table: steps 0–", String(payload.parent.step), " are those of ", h("a", { href: `/debrief/${payload.parent.code}` }, `table ${payload.parent.code}`), ".") : null,
         h("div", { class: "db-replay-grid" }, this.#tableHost, h("div", { class: "db-side" }, this.#stepHost, this.#chatHost)),
+        auth && canFork(payload) ? forkPanel(payload, auth, () => this.#step) : null,
       ),
       h("section", { class: "db-chart-section", "aria-labelledby": "db-charts-title" }, h("h2", { id: "db-charts-title" }, "The game in charts"), this.#charts.el),
       turningPointList(d.turningPoints, (s) => this.jump(s)),
