@@ -12,7 +12,15 @@
  *     scene draws with a view). Prints the median and every run; also the landing page's
  *     first contentful paint.
  *
- * Env: RUNS (default 5), CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (default /usr/bin/chromium).
+ *  4. Idle CPU: a solo table waiting on its human, open for IDLE_SECONDS (default 20) in a fresh
+ *     headless Chromium, CPU seconds summed over all of the browser's processes (/proc): with
+ *     the loop drawing every frame (`?sleep=0`, what main does) and with the sleeping loop, in
+ *     the same run; and with a classroom timer counting down (one frame a second).
+ *
+ *  0. Before: the same bundle sizes and idle CPU for BEFORE_REF (default main; "none" skips it),
+ *     extracted with git archive and served by its own server, in the same run.
+ *
+ * Env: RUNS (default 5), IDLE_SECONDS (default 20; 0 skips step 4), BEFORE_REF, CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (default /usr/bin/chromium).
  * Results are also written to bench/out/client.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,11 +32,43 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { Client } from "@colyseus/sdk";
 import { chromium } from "playwright-core";
-import type { SeatMessage } from "../shared/protocol/messages.ts";
+import { CLASSROOM_TIMERS, type PhaseTimers, type SeatMessage } from "../shared/protocol/messages.ts";
+import { extractRef } from "./client-before.ts";
+import { idleCpu, type IdleSample } from "./client-cpu.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-const dist = path.join(repoRoot, "client", "dist");
 const RUNS = Number(process.env.RUNS ?? 5);
+const IDLE_SECONDS = Number(process.env.IDLE_SECONDS ?? 20);
+const BEFORE_REF = process.env.BEFORE_REF ?? "main";
+
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const launch = () => chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+
+/** The same bundle and idle measurements on another ref (its own server and client build). */
+async function measureBefore(ref: string): Promise<{ ref: string; commit: string; sizes: FileSize[]; idle: IdleSample | null }> {
+  const x = extractRef(repoRoot, ref);
+  console.log(`\nBefore: ${ref} (${x.commit}), extracted to ${x.dir}; its server builds its client…`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "trilateral-bench-client-before-"));
+  const server = await startServer(port, dataDir, x.dir);
+  try {
+    const sizes = bundleSizes(path.join(x.dir, "client", "dist"));
+    printSizes(sizes, `before: ${ref} ${x.commit}`);
+    let idle: IdleSample | null = null;
+    if (IDLE_SECONDS > 0) {
+      const base = `http://127.0.0.1:${port}`;
+      const { code, seatToken, leave } = await createSoloTable(base);
+      idle = await idleCpu(launch, { label: `before: ${ref} ${x.commit}`, url: `${base}/?table=${code}&test=1`, code, seatToken, nation: "seoul", windowSeconds: IDLE_SECONDS });
+      await leave();
+    }
+    return { ref, commit: x.commit, sizes, idle };
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+    x.cleanup();
+  }
+}
 
 function kB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
@@ -59,7 +99,7 @@ interface FileSize {
   when: "landing" | "table";
 }
 
-function bundleSizes(): FileSize[] {
+function bundleSizes(dist = path.join(repoRoot, "client", "dist")): FileSize[] {
   const html = readFileSync(path.join(dist, "index.html"), "utf8");
   const files = ["index.html", ...readdirSync(path.join(dist, "assets")).map((f) => `assets/${f}`)].filter((f) => /\.(js|css|html)$/.test(f));
   return files.map((file) => {
@@ -76,8 +116,8 @@ function bundleSizes(): FileSize[] {
   });
 }
 
-function printSizes(sizes: FileSize[]): void {
-  console.log("\nProduction bundle (client/dist), gzip = zlib level 9, brotli = quality 11");
+function printSizes(sizes: FileSize[], title = "client/dist"): void {
+  console.log(`\nProduction bundle (${title}), gzip = zlib level 9, brotli = quality 11`);
   console.log(`${pad("file", 34)} ${pad("loaded", 8)} ${pad("raw", 11, true)} ${pad("gzip", 11, true)} ${pad("brotli", 11, true)}`);
   for (const s of [...sizes].sort((a, b) => (a.when === b.when ? b.raw - a.raw : a.when === "landing" ? -1 : 1))) {
     console.log(`${pad(s.file, 34)} ${pad(s.when, 8)} ${pad(kB(s.raw), 11, true)} ${pad(kB(s.gzip), 11, true)} ${pad(kB(s.brotli), 11, true)}`);
@@ -106,16 +146,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+async function startServer(port: number, dataDir: string, cwd = repoRoot): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["server/start.ts"], {
-    cwd: repoRoot,
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, BOT_THINK_MS: "0", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -131,13 +171,13 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
 }
 
 /** A solo table created from Node; returns its code and the human seat's token. */
-async function createSoloTable(base: string): Promise<{ code: string; seatToken: string; leave: () => Promise<void> }> {
+async function createSoloTable(base: string, timers: PhaseTimers = null): Promise<{ code: string; seatToken: string; leave: () => Promise<void> }> {
   const client = new Client(base);
   const room = await client.create("table", {
     name: "Bench",
     nation: "seoul",
     rounds: 3,
-    timers: null,
+    timers,
     bots: { tokyo: "mainstream", washington: "alliance-builder" },
   });
   const seat = await new Promise<SeatMessage>((resolve, reject) => {
@@ -147,6 +187,7 @@ async function createSoloTable(base: string): Promise<{ code: string; seatToken:
       resolve(m);
     });
     room.onMessage("view", () => undefined);
+    room.onMessage("delta", () => undefined);
     room.onMessage("notice", () => undefined);
   });
   if (!seat.seatToken) throw new Error("the seat message had no token");
@@ -167,17 +208,17 @@ async function main(): Promise<void> {
   const buildMs = await buildClient();
   console.log(`built in ${(buildMs / 1000).toFixed(1)} s`);
   const sizes = bundleSizes();
-  printSizes(sizes);
+  printSizes(sizes, "this build: client/dist");
+
+  const before = BEFORE_REF === "none" ? null : await measureBefore(BEFORE_REF);
 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "trilateral-bench-client-"));
   const base = `http://127.0.0.1:${port}`;
   console.log(`\nStarting the server on ${base} …`);
   const server = await startServer(port, dataDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
+  const idle: IdleSample[] = [];
   const tableMs: number[] = [];
   const landingFcp: number[] = [];
   try {
@@ -212,8 +253,27 @@ async function main(): Promise<void> {
       await context.close();
       await leave();
     }
-  } finally {
     await browser.close();
+    if (IDLE_SECONDS > 0) {
+      console.log(`\nIdle table: CPU over ${IDLE_SECONDS} s, all Chromium processes, fresh browser each`);
+      if (before?.idle) console.log(`${pad(before.idle.label, 48)} ${before.idle.cpuSeconds.toFixed(2).padStart(6)} CPU-s / ${IDLE_SECONDS} s   (${before.idle.frames} frames drawn)`);
+      for (const variant of [
+        { label: "this build, drawing every frame (?sleep=0)", query: "&sleep=0", timers: null },
+        { label: "this build, sleeping loop", query: "", timers: null },
+        { label: "this build, sleeping loop, phase timer running", query: "", timers: CLASSROOM_TIMERS },
+      ]) {
+        const { code, seatToken, leave } = await createSoloTable(base, variant.timers);
+        const sample = await idleCpu(launch, { label: variant.label, url: `${base}/?table=${code}&test=1${variant.query}`, code, seatToken, nation: "seoul", windowSeconds: IDLE_SECONDS });
+        idle.push(sample);
+        console.log(`${pad(sample.label, 48)} ${sample.cpuSeconds.toFixed(2).padStart(6)} CPU-s / ${IDLE_SECONDS} s   (${sample.frames} frames drawn)`);
+        await leave();
+      }
+      const [drawing, sleeping] = idle;
+      if (drawing && sleeping) console.log(`ratio sleeping/drawing: ${(sleeping.cpuSeconds / Math.max(drawing.cpuSeconds, 0.01)).toFixed(3)}`);
+      if (before?.idle && sleeping) console.log(`ratio this build/${before.ref}: ${(sleeping.cpuSeconds / Math.max(before.idle.cpuSeconds, 0.01)).toFixed(3)}`);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dataDir, { recursive: true, force: true });
@@ -229,7 +289,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     path.join(out, "client.json"),
-    JSON.stringify({ at: new Date().toISOString(), buildMs, sizes, tableRenderedMs: tableMs, medianTableRenderedMs: median(tableMs), landingFcpMs: landingFcp }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), buildMs, sizes, tableRenderedMs: tableMs, medianTableRenderedMs: median(tableMs), landingFcpMs: landingFcp, idle, before }, null, 2),
   );
 }
 

@@ -59,13 +59,49 @@ function seedCitations(): Plugin {
   };
 }
 
-export default defineConfig({
+const phaserSrc = fileURLToPath(new URL("../node_modules/phaser/src/", import.meta.url));
+const phaserEntry = fileURLToPath(new URL("./src/game/phaser-custom.cjs", import.meta.url));
+
+/**
+ * What Phaser's own webpack build defines. WebGL and the Canvas fallback both stay (a school
+ * machine without WebGL still gets a table); sound, the 3D camera and FB Instant go.
+ */
+const PHASER_FLAGS: Record<string, string> = {
+  "typeof CANVAS_RENDERER": JSON.stringify(process.env.PHASER_CANVAS === "0" ? false : true),
+  "typeof WEBGL_RENDERER": "true",
+  "typeof WEBGL_DEBUG": "false",
+  "typeof EXPERIMENTAL": "false",
+  "typeof PLUGIN_CAMERA3D": "false",
+  "typeof PLUGIN_FBINSTANT": "false",
+  "typeof FEATURE_SOUND": "false",
+};
+
+/** Phaser's sources are CommonJS written for webpack's DefinePlugin: replace its flags before bundling. */
+function phaserFlags(): Plugin {
+  return {
+    name: "trilateral-phaser-flags",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.startsWith(phaserSrc) && id !== phaserEntry) return null;
+      let out = code;
+      for (const [k, v] of Object.entries(PHASER_FLAGS)) out = out.split(k).join(v);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   root: clientRoot,
   base: "/",
   publicDir: false,
   appType: "spa",
-  plugins: [seedCitations()],
+  plugins: command === "build" ? [seedCitations(), phaserFlags()] : [seedCitations()],
+  // Production builds take a smaller Phaser (core + Container + Rectangle, no sound), about 150 kB gzip less;
+  // the dev server keeps the package's own bundle.
+  resolve: command === "build" ? { alias: { phaser: phaserEntry } } : {},
   define: {
+    // Phaser's sources set `global.Phaser`.
+    ...(command === "build" ? { global: "globalThis" } : {}),
     // A build with TRILATERAL_TEST_HOOK=1 always exposes window.__trilateral (otherwise: dev, or ?test=1).
     __TRILATERAL_TEST_HOOK__: JSON.stringify(process.env.TRILATERAL_TEST_HOOK === "1"),
   },
@@ -76,18 +112,18 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    // Phaser alone is ~1.37 MB minified and cannot be tree-shaken (see ../shared/docs/phaser.md §1.6).
+    // Phaser's package bundle is ~1.37 MB minified and cannot be tree-shaken; the custom entry is about 0.8 MB.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
         // Vite 8 (Rolldown) rejects the object form of manualChunks: use codeSplitting groups.
         codeSplitting: {
           groups: [
-            { name: "phaser", test: /node_modules[\\/]phaser[\\/]/ },
+            { name: "phaser", test: /node_modules[\\/]phaser[\\/]|phaser-custom\.cjs$/ },
             { name: "net", test: /node_modules[\\/](@colyseus|msgpackr|tslib|ws)[\\/]/ },
           ],
         },
       },
     },
   },
-});
+}));

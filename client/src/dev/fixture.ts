@@ -128,7 +128,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
       code,
       status: "online",
       seat: { code, role: "player", nation: seat, seatToken: null },
-      presence: { code, phase: "event", round: 0, rounds: 8, deadline: 0, started: false, seats: presence(seat, null, false, ["tokyo"], 0) },
+      presence: { code, deadline: 0, started: false, paused: false, seats: presence(seat, null, false, ["tokyo"], 0) },
     });
     return;
   }
@@ -140,7 +140,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
     code,
     status: "online",
     seat: { code, role: "player", nation: seat, seatToken: "fixture-token-0000" },
-    presence: { code, phase, round: 1, rounds: table.state.options.rounds, deadline, started: true, seats: presence(seat, table, true, ["tokyo", "washington"], deadline) },
+    presence: { code, deadline, started: true, paused: false, seats: presence(seat, table, true, ["tokyo", "washington"], deadline) },
   });
 
   const other = NATIONS.filter((n) => n !== seat);

@@ -397,7 +397,7 @@ export class TableScene extends Phaser.Scene {
     h.roundText.setText(view.phase === "ended" ? `After round ${view.round}` : `Round ${view.round} of ${view.rounds}`);
     h.phaseText.setText(PHASE_NAMES[view.phase].toUpperCase());
     this.#deadline = state.presence && state.presence.deadline > 0 && view.phase !== "ended" ? state.presence.deadline : 0;
-    h.timerText.setText(this.#deadline > 0 ? `${countdownText(this.#deadline - Date.now())} left` : view.phase === "ended" ? "" : "No timer");
+    h.timerText.setText(this.#deadline > 0 ? `${countdownText(this.#deadline - Date.now())} left` : view.phase === "ended" ? "" : state.presence?.paused ? "Paused" : "No timer");
     h.timerText.setFontSize(this.#deadline > 0 ? 40 : 22);
     h.timerText.setColor(this.#deadline > 0 ? COLORS.ink : COLORS.muted);
     h.deckText.setText(`${view.deckRemaining} card${view.deckRemaining === 1 ? "" : "s"} left in the deck`);

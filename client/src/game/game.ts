@@ -1,4 +1,5 @@
 import * as Phaser from "phaser";
+import { LoopSleeper } from "./sleep.ts";
 import { TableScene, type SceneBridge } from "./TableScene.ts";
 
 export const LOGICAL_WIDTH = 1280;
@@ -7,6 +8,7 @@ export const LOGICAL_HEIGHT = 720;
 /**
  * The negotiation table in Phaser: a 1280×720 logical layout scaled with Scale.FIT. On a HiDPI
  * screen the backing canvas is larger (up to 2×) and the camera zooms, so text stays crisp.
+ * When nothing moves, the loop sleeps (sleep.ts).
  */
 export function createTableGame(parent: HTMLElement, bridge: SceneBridge): Phaser.Game {
   const cssWidth = Math.max(parent.clientWidth, 320);
@@ -28,5 +30,8 @@ export function createTableGame(parent: HTMLElement, bridge: SceneBridge): Phase
     },
     scene: [scene],
   });
+  // Nothing moving, nothing drawn: the loop sleeps until the next change (see sleep.ts).
+  // `?sleep=0` keeps it drawing every frame, as before (the client bench compares the two).
+  if (new URLSearchParams(location.search).get("sleep") !== "0") new LoopSleeper(game, { store: bridge.store, playback: bridge.playback, sceneKey: "Table", parent });
   return game;
 }

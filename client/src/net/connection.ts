@@ -1,22 +1,29 @@
 import { Client, type Room } from "@colyseus/sdk";
 import {
+  RESYNC_REQUEST,
   ROOM_NAME,
   type CommandReply,
   type CreateTableOptions,
+  type DeltaMessage,
   type JoinTableOptions,
   type NoticeMessage,
   type SeatMessage,
-  type SeatSummary,
   type ViewMessage,
 } from "../../../shared/protocol/messages.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
-import { NATIONS, type Nation } from "../../../shared/rules/vocabulary.ts";
-import { pushToast, receiveView, type AppStore, type Presence } from "../store/store.ts";
+import { commandLabel, enqueue, settle } from "../store/outbox.ts";
+import { pushToast, receiveView, type AppStore, type PendingAction } from "../store/store.ts";
+import { isViewMessage, receiveDelta } from "../store/view-sync.ts";
+import { presenceOf, type DecodedTableState } from "./presence.ts";
+import { RejoinLoop } from "./rejoin.ts";
 import { loadSeat, newActionId, saveSeat, setTableInUrl } from "./session.ts";
+
+/** A reply to an action: the server's, or `queued` when it waits in the outbox for the connection. */
+export type LinkReply = CommandReply | { ok: true; queued: true };
 
 /** What panels use to act at the table; the Colyseus room and the dev fixture both provide it. */
 export interface TableLink {
-  command(command: Command): Promise<CommandReply>;
+  command(command: Command): Promise<LinkReply>;
   leave(): Promise<void>;
   /** After the connection was lost for good: sit down again with the saved seat token. */
   rejoin(): Promise<void>;
@@ -31,6 +38,8 @@ export class JoinError extends Error {
 }
 
 const CONSENTED_LEAVE = 4000;
+/** A request that died with the socket: the action may or may not have arrived, so it goes again. */
+const CONNECTION_ERROR = /closed|not open|connection|offline|disconnect|timed? ?out/i;
 
 /** Plain words for the matchmaker's terse errors; the server's own messages are already written for people. */
 export function joinErrorText(error: unknown, code: string | null): string {
@@ -42,44 +51,25 @@ export function joinErrorText(error: unknown, code: string | null): string {
   return message.replace(/^Error:\s*/, "");
 }
 
-function readPresence(raw: unknown, fallbackCode: string): Presence {
-  const state = (raw as { toJSON?: () => unknown })?.toJSON ? (raw as { toJSON: () => unknown }).toJSON() : raw;
-  const s = (state ?? {}) as Record<string, unknown>;
-  const rawSeats = s.seats;
-  const list = (Array.isArray(rawSeats) ? rawSeats : rawSeats && typeof rawSeats === "object" ? Object.values(rawSeats) : []) as Partial<SeatSummary>[];
-  const seats: SeatSummary[] = list
-    .filter((x): x is Partial<SeatSummary> & { nation: Nation } => !!x && NATIONS.includes(x.nation as Nation))
-    .map((x) => ({
-      nation: x.nation,
-      name: x.name ?? "",
-      occupied: !!x.occupied,
-      connected: !!x.connected,
-      bot: !!x.bot,
-      stance: x.stance ?? "",
-    }))
-    .sort((a, b) => NATIONS.indexOf(a.nation) - NATIONS.indexOf(b.nation));
-  return {
-    code: typeof s.code === "string" && s.code ? s.code : fallbackCode,
-    phase: typeof s.phase === "string" ? s.phase : "",
-    round: typeof s.round === "number" ? s.round : 0,
-    rounds: typeof s.rounds === "number" ? s.rounds : 0,
-    deadline: typeof s.deadline === "number" ? s.deadline : 0,
-    started: !!s.started,
-    seats,
-  };
-}
-
 class ColyseusLink implements TableLink {
   #client: Client;
   #room: Room | null = null;
-  #waiters: (() => void)[] = [];
   #left = false;
+  #flushing = false;
+  #rejoin: RejoinLoop;
 
   readonly store: AppStore;
 
   constructor(store: AppStore, serverUrl: string) {
     this.store = store;
     this.#client = new Client(serverUrl);
+    this.#rejoin = new RejoinLoop({
+      serverUrl,
+      online: () => this.#left || this.store.get().status === "online",
+      rejoin: () => this.rejoin(),
+      report: (detail) => this.store.set({ status: "reconnecting", statusDetail: detail }),
+      giveUp: (detail) => this.store.set({ status: "lost", statusDetail: detail }),
+    });
   }
 
   async open(request: OpenRequest): Promise<void> {
@@ -113,84 +103,119 @@ class ColyseusLink implements TableLink {
       setTableInUrl(m.code || code);
     });
     room.onMessage("view", (m: ViewMessage) => receiveView(store, m.view, m.events ?? [], m.seq ?? 0));
+    room.onMessage("delta", (m: DeltaMessage) => {
+      if (receiveDelta(store, m) === "resync") void this.#resync(room);
+    });
     room.onMessage("notice", (m: NoticeMessage) => pushToast(store, m.level, m.text));
-    room.onStateChange((state: unknown) => store.set({ presence: readPresence(state, store.get().code ?? code) }));
-    room.onDrop(() => store.set({ status: "reconnecting", statusDetail: "" }));
+    room.onStateChange((state: unknown) => store.set({ presence: presenceOf(state as DecodedTableState, store.get().code ?? code) }));
+    room.onDrop(() => {
+      store.set({ status: "reconnecting", statusDetail: "" });
+      // The SDK retries with its reconnection token; if the server restarted, that token is gone: sit down with the seat token.
+      this.#rejoin.start(true);
+    });
     room.onReconnect(() => {
       store.set({ status: "online", statusDetail: "" });
-      for (const w of this.#waiters.splice(0)) w();
+      void this.#flush();
     });
     room.onLeave((closeCode: number) => {
-      if (this.#room !== room || closeCode === CONSENTED_LEAVE) return;
-      // The SDK gave up (or the server restarted): sit down again with the seat token, a few times.
-      void this.#recover(room, closeCode);
+      if (this.#room !== room || closeCode === CONSENTED_LEAVE || this.#left) return;
+      // The SDK gave up (or the server shut down): sit down again with the seat token, with backoff.
+      this.#rejoin.start(false, closeCode === 4001 ? "The server restarted." : "");
     });
     // A dropped socket also reports an error; the banner already says so. Only the server's own words get a toast.
     room.onError((_code: number, message?: string) => {
       if (store.get().status === "online" && typeof message === "string" && message.trim() !== "") pushToast(store, "error", message);
     });
+    void this.#flush();
   }
 
-  async #recover(room: Room, closeCode: number): Promise<void> {
-    this.store.set({ status: "reconnecting", statusDetail: "" });
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
-      if (this.#left || (this.#room !== room && this.#room !== null)) return;
-      try {
-        await this.rejoin();
-        for (const w of this.#waiters.splice(0)) w();
-        return;
-      } catch {
-        // try again
-      }
+  /** Our copy of the view fell out of step: ask for the whole view (deltas wait until it comes). */
+  async #resync(room: Room): Promise<void> {
+    try {
+      const m: unknown = await room.request(RESYNC_REQUEST, {}, { timeout: 15_000 });
+      if (isViewMessage(m)) receiveView(this.store, m.view, m.events ?? [], m.seq);
+      else this.store.set({ resyncing: false });
+    } catch {
+      // The next delta finds the gap again and asks again; a reconnect brings a full view anyway.
+      this.store.set({ resyncing: false });
     }
-    if (!this.#left) this.store.set({ status: "lost", statusDetail: closeCode === 4001 ? "The server restarted." : "" });
   }
 
-  #waitOnline(ms: number): Promise<boolean> {
-    if (this.store.get().status === "online") return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      this.#waiters.push(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-  }
-
-  async command(command: Command): Promise<CommandReply> {
-    const request = { actionId: newActionId(), command };
-    let lastError = "";
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const room = this.#room;
-      if (!room) break;
-      if (this.store.get().status !== "online" && !(await this.#waitOnline(20_000))) break;
-      try {
-        return (await room.request("command", request, { timeout: 15_000 })) as CommandReply;
-      } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        // The same actionId is sent again after a reconnect: the server applies it once.
-        if (this.store.get().status === "reconnecting") continue;
-        return { ok: false, code: "NOT_ACCEPTED", message: `The table could not take that action: ${lastError}` };
-      }
+  async command(command: Command): Promise<LinkReply> {
+    const action: PendingAction = { actionId: newActionId(), command, label: commandLabel(command) };
+    if (this.store.get().status !== "online" || this.#flushing || this.store.get().outbox.length > 0) {
+      enqueue(this.store, action);
+      void this.#flush();
+      return { ok: true, queued: true };
     }
-    return { ok: false, code: "OFFLINE", message: "You are offline, so that action was not sent. It will work again once you are reconnected." };
+    const reply = await this.#send(action);
+    if (reply === "offline") {
+      enqueue(this.store, action);
+      return { ok: true, queued: true };
+    }
+    return reply;
+  }
+
+  async #send(action: PendingAction): Promise<CommandReply | "offline"> {
+    const room = this.#room;
+    if (!room || this.store.get().status !== "online") return "offline";
+    try {
+      return (await room.request("command", { actionId: action.actionId, command: action.command }, { timeout: 15_000 })) as CommandReply;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.store.get().status !== "online" || CONNECTION_ERROR.test(message)) return "offline";
+      return { ok: false, code: "NOT_ACCEPTED", message: `The table could not take that action: ${message}` };
+    }
+  }
+
+  /** Send what waited, in order, each with its own action id; stop at the first that cannot get through. */
+  async #flush(): Promise<void> {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    try {
+      let limited = 0;
+      for (;;) {
+        const next = this.store.get().outbox[0];
+        if (!next || this.store.get().status !== "online") return;
+        const room = this.#room;
+        const reply = await this.#send(next);
+        if (reply === "offline") return;
+        // Answered by a session this tab has since replaced (its seat was taken over by our own rejoin): send again on the new one.
+        if (!reply.ok && reply.code === "NOT_SEATED" && this.#room !== room) continue;
+        if (!reply.ok && reply.code === "RATE_LIMITED" && limited++ < 10) {
+          // Many messages typed offline arrive faster than the chat limit allows: wait, then send the rest.
+          await new Promise((r) => setTimeout(r, 2000));
+          continue;
+        }
+        settle(this.store, next.actionId, reply);
+      }
+    } finally {
+      this.#flushing = false;
+    }
   }
 
   async leave(): Promise<void> {
     this.#left = true;
+    this.#rejoin.stop();
     const room = this.#room;
     this.#room = null;
     if (room) await room.leave(true).catch(() => undefined);
   }
 
   async rejoin(): Promise<void> {
+    if (this.#room && this.store.get().status === "online") return; // the SDK got there first
     const code = this.store.get().code;
     const saved = code ? loadSeat(code) : null;
     if (!code || !saved) throw new JoinError("This tab has no seat to return to. Join the table again with its code.");
     const old = this.#room;
-    old?.removeAllListeners();
+    if (old) {
+      // Whatever the SDK was still trying for the old session stops here: the seat token takes the seat.
+      old.reconnection.enabled = false;
+      old.reconnection.maxRetries = 0;
+      old.removeAllListeners();
+    }
     await this.open({ kind: "join", code, options: { seatToken: saved.seatToken } });
+    this.#rejoin.stop();
   }
 }
 

@@ -23,6 +23,8 @@ export class HeaderBar {
   #key = "";
   #deadline = 0;
   #tick: ReturnType<typeof setInterval> | null = null;
+  #paused = false;
+  #timerText = "";
   #warned = 0;
 
   readonly announce: (text: string) => void;
@@ -69,13 +71,18 @@ export class HeaderBar {
         state.code ? h("span", { class: "who-code" }, `Table ${state.code}`) : null,
       ]);
     }
-    if (deadline !== this.#deadline) {
+    const paused = state.presence?.paused === true && phase !== "ended";
+    if (deadline !== this.#deadline || paused !== this.#paused) {
       this.#deadline = deadline;
+      this.#paused = paused;
       this.#warned = 0;
       if (this.#tick) clearInterval(this.#tick);
       this.#tick = null;
-      this.#timer.hidden = deadline === 0;
-      if (deadline > 0) {
+      this.#timer.hidden = deadline === 0 && !paused;
+      // While the instructor has paused the clock the server sends no deadline.
+      this.#timerText = "";
+      if (paused) this.#timer.replaceChildren(clockIcon(), "Paused");
+      else if (deadline > 0) {
         this.#renderTimer();
         this.#tick = setInterval(() => this.#renderTimer(), 500);
       }
@@ -84,8 +91,13 @@ export class HeaderBar {
 
   #renderTimer(): void {
     const left = this.#deadline - Date.now();
-    this.#timer.replaceChildren(clockIcon(), `${countdownText(left)} left`);
-    this.#timer.classList.toggle("is-low", left < 30_000);
+    const text = `${countdownText(left)} left`;
+    // Touch the DOM only when the text changes (once a second): an idle tab should not repaint twice a second.
+    if (text !== this.#timerText) {
+      this.#timerText = text;
+      this.#timer.replaceChildren(clockIcon(), text);
+      this.#timer.classList.toggle("is-low", left < 30_000);
+    }
     if (left < 30_000 && left > 25_000 && this.#warned !== this.#deadline) {
       this.#warned = this.#deadline;
       this.announce("30 seconds left in this phase.");

@@ -20,7 +20,7 @@ export class LobbyScreen {
     const code = state.presence?.code || state.code || "";
     const seats = state.presence?.seats ?? [];
     const me = state.seat?.nation ?? null;
-    const key = JSON.stringify([code, seats, me, state.presence?.started, state.presence?.rounds, state.presence?.deadline]);
+    const key = JSON.stringify([code, seats, me, state.presence?.started, state.view?.rounds, state.presence?.deadline]);
     if (key === this.#key) return;
     this.#key = key;
     const link = `${location.origin}/?table=${code}`;
@@ -86,7 +86,7 @@ export class LobbyScreen {
       h(
         "p",
         { class: "lobby-settings" },
-        state.presence?.rounds ? `${state.presence.rounds} rounds` : "",
+        state.view?.rounds ? `${state.view.rounds} rounds` : "",
       ),
       h("button", { type: "button", class: "btn btn-quiet", onclick: () => this.onLeave() }, "Leave this table"),
     ]);

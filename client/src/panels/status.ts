@@ -1,7 +1,9 @@
 import { h, replaceChildren } from "../dom.ts";
+import "./status.css";
+import { bannerLines, dismissRefused, refusedText, waitingList } from "../store/outbox.ts";
 import { dismissToast, type AppState, type AppStore } from "../store/store.ts";
 
-/** The connection banner (reconnecting, lost) and the toasts (rejected actions, notices). */
+/** The connection banner (reconnecting, lost, actions waiting or refused after a reconnect) and the toasts. */
 export class StatusLayer {
   readonly banner = h("div", { class: "conn-banner", role: "status", "aria-live": "polite", hidden: true });
   readonly toasts = h("div", { class: "toasts", role: "region", "aria-label": "Messages" });
@@ -17,27 +19,35 @@ export class StatusLayer {
   }
 
   update(state: AppState): void {
-    const key = `${state.route}:${state.status}:${state.statusDetail}`;
+    const lines = state.route === "table" ? bannerLines(state) : null;
+    const refused = state.route === "table" ? state.refused : [];
+    const key = JSON.stringify([lines, state.status, waitingList(state.outbox), refused.map((r) => r.actionId)]);
     if (key !== this.#key) {
       this.#key = key;
-      const show = state.route === "table" && (state.status === "reconnecting" || state.status === "lost");
-      this.banner.hidden = !show;
-      this.banner.className = `conn-banner is-${state.status}`;
-      if (state.status === "reconnecting") {
-        replaceChildren(this.banner, [
-          h("span", { class: "spinner", "aria-hidden": "true" }),
-          h("strong", {}, "Connection lost — reconnecting…"),
-          h("span", {}, " Your seat is kept for you. Anything you do will be sent when you are back."),
-        ]);
-      } else if (state.status === "lost") {
-        replaceChildren(this.banner, [
-          h("strong", {}, "Disconnected from the table."),
-          h("span", {}, ` ${state.statusDetail || "The connection could not be restored."} `),
-          h("button", { type: "button", class: "btn btn-small", onclick: () => this.onRejoin() }, "Return to my seat"),
-        ]);
-      } else {
-        this.banner.replaceChildren();
-      }
+      this.banner.hidden = !lines && refused.length === 0;
+      this.banner.className = `conn-banner is-${state.status}${lines ? "" : " is-report"}`;
+      const waiting = state.outbox.length;
+      replaceChildren(this.banner, [
+        ...(lines
+          ? [
+              state.status === "reconnecting" || (state.status === "online" && waiting > 0) ? h("span", { class: "spinner", "aria-hidden": "true" }) : null,
+              h("strong", {}, lines.title),
+              h("span", {}, ` ${lines.detail} `),
+              waiting > 0 ? h("span", { class: "conn-waiting", "data-waiting": String(waiting) }, waitingList(state.outbox)) : null,
+              state.status === "lost" ? h("button", { type: "button", class: "btn btn-small", onclick: () => this.onRejoin() }, "Return to my seat") : null,
+            ]
+          : []),
+        ...(refused.length > 0
+          ? [
+              h(
+                "ul",
+                { class: "conn-refused" },
+                refused.map((r) => h("li", { class: "conn-refused-item" }, h("span", { "aria-hidden": "true" }, "✗ "), refusedText(r))),
+              ),
+              h("button", { type: "button", class: "btn btn-small", onclick: () => dismissRefused(this.store) }, "Dismiss"),
+            ]
+          : []),
+      ]);
     }
     const toastKey = state.toasts.map((t) => t.id).join(",");
     if (toastKey !== this.#toastKey) {

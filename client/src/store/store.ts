@@ -1,17 +1,35 @@
 import type { NoticeMessage, SeatMessage, SeatSummary } from "../../../shared/protocol/messages.ts";
+import type { Command } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 
-/** Presence from the room's schema state: who sits where, the phase and its deadline. Never secret. */
+/**
+ * Presence from the room's schema state: who sits where and the phase's deadline. Never secret.
+ * Phase, round and rounds are not here: they come from the view alone.
+ */
 export interface Presence {
   code: string;
-  phase: string;
-  round: number;
-  rounds: number;
   /** Epoch ms; 0 = no timer. */
   deadline: number;
   started: boolean;
+  /** The instructor paused the table's clock. */
+  paused: boolean;
   seats: SeatSummary[];
+}
+
+/** An action taken while the connection was down (or cut off mid-request): sent again, with its id, once back. */
+export interface PendingAction {
+  actionId: string;
+  command: Command;
+  /** What the banner calls it: "your chat message", "accepting P2". */
+  label: string;
+}
+
+/** An action that was queued offline and refused when it reached the table. */
+export interface RefusedAction {
+  actionId: string;
+  label: string;
+  reason: string;
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "online" | "reconnecting" | "lost";
@@ -29,7 +47,14 @@ export interface AppState {
   seat: SeatMessage | null;
   presence: Presence | null;
   view: PlayerView | null;
+  /** The seq of `view`: the number of commands the server had accepted when it was built. */
   seq: number;
+  /** A full view has been asked for (gap or mismatch); deltas wait for it. */
+  resyncing: boolean;
+  /** Deltas applied and full views asked for since the page loaded (the e2e tests read them). */
+  sync: { deltas: number; resyncs: number };
+  outbox: PendingAction[];
+  refused: RefusedAction[];
   /** Events received live since the current round started (lost on refresh; the view is the truth). */
   roundEvents: GameEvent[];
   status: ConnectionStatus;
@@ -44,6 +69,10 @@ export const initialState: AppState = {
   presence: null,
   view: null,
   seq: 0,
+  resyncing: false,
+  sync: { deltas: 0, resyncs: 0 },
+  outbox: [],
+  refused: [],
   roundEvents: [],
   status: "idle",
   statusDetail: "",
@@ -92,12 +121,16 @@ export function dismissToast(store: AppStore, id: number): void {
   if (toasts.some((t) => t.id === id)) store.set({ toasts: toasts.filter((t) => t.id !== id) });
 }
 
-/** Apply a "view" message: keep the events of the current round for the summary panel. */
+/** Apply a full "view" message: it replaces the copy whatever came before (join, reconnect, resync). */
 export function receiveView(store: AppStore, view: PlayerView, events: GameEvent[], seq: number): void {
-  const previous = store.get().view;
-  const newRound = !previous || previous.round !== view.round;
-  const kept = newRound ? [] : store.get().roundEvents;
+  store.set({ ...withView(store.get(), view, events), seq, resyncing: false });
+}
+
+/** The new view and the events of the current round kept for the summary panel. */
+export function withView(s: AppState, view: PlayerView, events: GameEvent[]): Pick<AppState, "view" | "roundEvents"> {
+  const newRound = !s.view || s.view.round !== view.round;
+  const kept = newRound ? [] : s.roundEvents;
   const startOfRound = events.findIndex((e) => e.type === "roundStarted");
   const fresh = startOfRound >= 0 ? events.slice(startOfRound) : events;
-  store.set({ view, seq, roundEvents: [...kept, ...fresh] });
+  return { view, roundEvents: [...kept, ...fresh] };
 }
