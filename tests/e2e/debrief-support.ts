@@ -7,6 +7,11 @@ import { commitFirstPolicy, expect, nextRound, respondIfAsked, sendChat, sidebar
 /** Plays a solo game to its end through the screen (a chat line first, if given); returns the table code. */
 export async function playSolo(page: Page, o: { name: string; rounds: number; chat?: string[] }): Promise<string> {
   await startSolo(page, { name: o.name, nation: "Seoul", rounds: o.rounds });
+  return playOnScreen(page, o.chat ?? []);
+}
+
+/** Plays the seat this page holds to the end of the game through the screen; returns the table code. */
+export async function playOnScreen(page: Page, chat: string[] = []): Promise<string> {
   let chatted = false;
   for (let i = 0; i < 80; i++) {
     const v = await view(page);
@@ -14,7 +19,7 @@ export async function playSolo(page: Page, o: { name: string; rounds: number; ch
     if (v.phase === "event") {
       if (!(await respondIfAsked(page))) await waitForPhaseChange(page, v);
     } else if (v.phase === "negotiation") {
-      if (!chatted) for (const line of o.chat ?? []) await sendChat(page, "Whole table", line);
+      if (!chatted) for (const line of chat) await sendChat(page, "Whole table", line);
       chatted = true;
       await sidebar(page).getByRole("button", { name: "Done negotiating" }).click();
       await waitForPhaseChange(page, v);

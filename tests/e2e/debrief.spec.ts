@@ -6,9 +6,9 @@ import Papa from "papaparse";
 import type { Page } from "@playwright/test";
 import { Stepper } from "../../shared/replay/stepper.ts";
 import { parseRecord, replay } from "../../shared/rules/record.ts";
-import { currentStep, downloaded, engineMeters, finishedSoloTable, metersOnScreen, pageRecord, playSolo } from "./debrief-support.ts";
+import { currentStep, downloaded, engineMeters, finishedSoloTable, metersOnScreen, pageRecord, playOnScreen, playSolo } from "./debrief-support.ts";
 import { E2E_INSTRUCTOR_KEY } from "./playwright.config.ts";
-import { ARTIFACTS, expect, test } from "./support.ts";
+import { ARTIFACTS, expect, test, view, waitForTable } from "./support.ts";
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -114,10 +114,35 @@ test("a finished solo game: its link opens the end screen, the debrief steps wit
   await page.pdf({ path: pdf, format: "A4", printBackground: true });
   expect(existsSync(pdf)).toBe(true);
   try {
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", pdf, path.join(ARTIFACTS, "debrief-report")]);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdf, path.join(ARTIFACTS, "debrief-report")]);
   } catch {
     /* pdftoppm (poppler-utils) is optional here: the PDF itself is the test's output */
   }
+
+  // What if? The solo player forks their own game at the start of round 2 and plays the fork to the end.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const forkStep = stepper.roundStarts().get(2)!;
+  await page.locator("#db-scrub").fill(String(forkStep));
+  await expectMetersAt(page, stepper, forkStep);
+  await page.locator("details.db-fork > summary").click();
+  await page.getByRole("button", { name: "Start a new table from this step" }).click();
+  const made = page.locator("[data-fork]");
+  await expect(made).toContainText(`starts from step ${forkStep} of ${code}`);
+  const forkCode = (await made.getAttribute("data-fork"))!;
+  await page.goto("/?test=1");
+  await page.getByLabel("Your name").fill("Minji");
+  const join = page.locator("section.path-card", { has: page.getByRole("heading", { name: "Join a table" }) });
+  await join.getByLabel("Table code").fill(forkCode);
+  await expect(join.getByRole("list", { name: `Seats at table ${forkCode}` })).toBeVisible();
+  await join.getByRole("button", { name: "Join table" }).click();
+  await waitForTable(page);
+  expect((await view(page)).round).toBe(2);
+  await playOnScreen(page);
+  await page.goto(`/debrief/${forkCode}`);
+  await expect(page.locator(".db-parent")).toContainText(`table ${code}`);
+  const forkRecord = await pageRecord(page);
+  expect(forkRecord.commands.slice(0, forkStep)).toEqual(record.commands.slice(0, forkStep));
+  expect(replay(forkRecord).ended).not.toBeNull();
 });
 
 test("a class debrief compares three finished tables (instructor only)", async ({ page, baseURL }) => {
