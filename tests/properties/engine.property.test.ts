@@ -2,14 +2,15 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { agendasOf } from "../../shared/rules/agendas.ts";
 import { applyCommand, newGame } from "../../shared/rules/apply.ts";
-import { seat, SYSTEM, type Actor, type Command } from "../../shared/rules/commands.ts";
-import { chatChannels, legalCommands } from "../../shared/rules/legal.ts";
+import { seat, SYSTEM, type Command } from "../../shared/rules/commands.ts";
+import { legalCommands } from "../../shared/rules/legal.ts";
 import { appendCommand, newRecord, replay, type GameRecord } from "../../shared/rules/record.ts";
 import type { GameState } from "../../shared/rules/state.ts";
 import { TUNING } from "../../shared/rules/tuning.ts";
 import { viewFor } from "../../shared/rules/view.ts";
 import { NATIONS, PAIRS, membersOfPair, type Nation } from "../../shared/rules/vocabulary.ts";
 import { mixedDeck } from "../support/cards.ts";
+import { scriptedMove } from "../support/scripted.ts";
 
 const deck = mixedDeck();
 
@@ -22,13 +23,7 @@ function play(seed: number, rounds: number, script: number[], start?: StartMeter
   let at = 0;
   for (const choice of script) {
     if (state.phase === "ended") break;
-    const nation = NATIONS[choice % 3]!;
-    const options: Command[] = [...legalCommands(viewFor(state, { kind: "seat", nation }), nation)];
-    for (const channel of chatChannels(nation)) options.push({ type: "say", channel, text: `note ${choice}` });
-    const pick = Math.floor(choice / 3);
-    const timeout = pick % 11 === 0;
-    const actor: Actor = timeout ? SYSTEM : seat(nation);
-    const command: Command = timeout ? { type: "phaseTimeout", round: state.round, phase: state.phase } : options[pick % options.length]!;
+    const { actor, command } = scriptedMove(state, choice, 11);
     at += 1000;
     const result = applyCommand(state, { actor, at, command });
     if (!result.ok) throw new Error(`a legal command was refused: ${result.error.code} ${result.error.message} (${JSON.stringify(command)})`);

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { DeltaMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
 import { applyViewPatch, wireHash, wireView } from "../../../shared/protocol/view-delta.ts";
 import { applyCommand, newGame } from "../../../shared/rules/apply.ts";
-import { seat, SYSTEM, type Actor, type Command } from "../../../shared/rules/commands.ts";
+import { seat } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
-import { chatChannels, legalCommands } from "../../../shared/rules/legal.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
 import { NATIONS } from "../../../shared/rules/vocabulary.ts";
 import { mixedDeck } from "../../../tests/support/cards.ts";
+import { scriptedMove } from "../../../tests/support/scripted.ts";
 import { Broadcaster, type Recipient } from "./broadcaster.ts";
 
 const deck = mixedDeck();
@@ -21,13 +21,7 @@ function* randomGame(seed: number, script: number[]): Generator<{ state: GameSta
   let at = 0;
   for (const choice of script) {
     if (state.phase === "ended") return;
-    const nation = NATIONS[choice % 3]!;
-    const options: Command[] = [...legalCommands(viewFor(state, { kind: "seat", nation }), nation)];
-    for (const channel of chatChannels(nation)) options.push({ type: "say", channel, text: `note ${choice}` });
-    const pick = Math.floor(choice / 3);
-    const timeout = pick % 9 === 0;
-    const actor: Actor = timeout ? SYSTEM : seat(nation);
-    const command: Command = timeout ? { type: "phaseTimeout", round: state.round, phase: state.phase } : options[pick % options.length]!;
+    const { actor, command } = scriptedMove(state, choice, 9);
     const result = applyCommand(state, { actor, at: (at += 1000), command });
     if (!result.ok) throw new Error(`refused: ${result.error.code}`);
     const phaseChanged = result.state.phase !== state.phase || result.state.round !== state.round;

@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { diffViews, wireHash, wireView } from "../../../shared/protocol/view-delta.ts";
+import { diffViews, WireCache } from "../../../shared/protocol/view-delta.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
@@ -39,6 +39,7 @@ export class Broadcaster {
   private readonly deltas: boolean;
   private readonly hashEvery: number;
   private last = new Map<ViewerKey, Sent>();
+  private codec = new WireCache();
   /** Bytes enqueued so far, by message type (for the bench and tests). */
   readonly bytesSent = { view: 0, delta: 0 };
 
@@ -51,7 +52,7 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const known = this.last.get(key);
     if (known && known.seq === seq) return known;
-    const sent = { seq, wire: wireView(viewFor(game, viewer)) };
+    const sent = { seq, wire: this.codec.wire(viewFor(game, viewer)) };
     this.last.set(key, sent);
     return sent;
   }
@@ -59,7 +60,7 @@ export class Broadcaster {
   /** The whole view, as sent on join, reconnect and resync (the client's base becomes `seq`). */
   fullMessage(game: GameState, seq: number, viewer: Viewer, events: readonly GameEvent[] = []): ViewMessage {
     const { wire } = this.current(game, seq, viewer);
-    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: wireHash(wire) };
+    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: this.codec.hash(wire) };
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
@@ -97,7 +98,7 @@ export class Broadcaster {
     if (!this.deltas || !before || before.seq !== seq - 1) return ["view", this.fullMessage(game, seq, viewer, events)];
     const now = this.current(game, seq, viewer);
     const delta: DeltaMessage = { base: before.seq, seq, ops: diffViews(before.wire, now.wire), events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = wireHash(now.wire);
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = this.codec.hash(now.wire);
     return ["delta", delta];
   }
 

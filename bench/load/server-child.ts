@@ -1,0 +1,113 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+export const HOST = "127.0.0.1";
+
+export interface ServerStats {
+  cpu: NodeJS.CpuUsage;
+  rss: number;
+  heapUsed: number;
+  elu: number;
+}
+
+/** Limits high enough that the bench's one address is never throttled. */
+const UNTHROTTLED = {
+  RATE_LOOKUPS_PER_MINUTE: "1000000",
+  RATE_RECORDS_PER_MINUTE: "1000000",
+  RATE_JOINS_PER_MINUTE: "1000000",
+  RATE_CREATES_PER_MINUTE: "1000000",
+  RATE_MISSES_PER_MINUTE: "1000000",
+};
+
+/** The child's side: the real table server (SQLite, restore of the stored tables) or the bare echo room. */
+export async function serve(kind: string, port: number, dataDir: string): Promise<void> {
+  let info = "";
+  if (kind === "trilateral") {
+    const { createServer } = await import("../../server/app.ts");
+    const { loadConfig } = await import("../../server/config.ts");
+    const { loadBuiltInDeck } = await import("../../shared/content/fs-load.ts");
+    const config = loadConfig({
+      ...UNTHROTTLED,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      BOT_THINK_MS: "0",
+      INSTRUCTOR_KEY: "bench-instructor-key",
+      VIEW_DELTAS: process.env.VIEW_DELTAS ?? "on",
+      RECONNECT_SECONDS: "600",
+    });
+    const deck = loadBuiltInDeck();
+    const t0 = performance.now();
+    const server = createServer({ config, deck: () => deck, serveClient: "none" });
+    await server.listen(port, HOST);
+    const restored = server.trilateral.restored.length;
+    info = `built-in deck, ${deck.length} cards; views ${config.viewDeltas ? "as deltas" : "in full (VIEW_DELTAS=off)"}` +
+      (restored ? `; ${restored} stored tables restored in ${((performance.now() - t0) / 1000).toFixed(1)} s` : "");
+  } else {
+    const { createEchoServer } = await import("../echo-room.ts");
+    await createEchoServer().listen(port, HOST);
+    info = "echo room";
+  }
+  process.on("SIGINT", () => process.exit(0));
+  let elu = performance.eventLoopUtilization();
+  process.on("message", (m: { type: string }) => {
+    if (m.type !== "stats") return;
+    const now = performance.eventLoopUtilization();
+    const delta = performance.eventLoopUtilization(now, elu);
+    elu = now;
+    const mem = process.memoryUsage();
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization } satisfies ServerStats });
+  });
+  process.send!({ type: "ready", info });
+}
+
+/** The bench's side: a server in a child process, so its CPU and memory are its own. */
+export class ServerChild {
+  readonly child: ChildProcess;
+  readonly url: string;
+  info = "";
+  private waiting: ((s: ServerStats) => void)[] = [];
+
+  constructor(entry: string, kind: string, port: number, dataDir: string, env: Record<string, string> = {}) {
+    this.url = `http://${HOST}:${port}`;
+    this.child = fork(entry, ["--serve", kind, "--port", String(port), "--data", dataDir], {
+      execPath: process.execPath,
+      execArgv: process.env.BENCH_PROF && kind === "trilateral" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/out/profiles")}`] : [],
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    this.child.on("message", (m: { type: string; stats?: ServerStats }) => {
+      if (m.type === "stats" && m.stats) this.waiting.shift()?.(m.stats);
+    });
+  }
+
+  ready(timeoutMs = 240_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the server child did not start in time")), timeoutMs);
+      const onMessage = (m: { type: string; info?: string }) => {
+        if (m.type !== "ready") return;
+        clearTimeout(timer);
+        this.info = m.info ?? "";
+        this.child.off("message", onMessage);
+        resolve();
+      };
+      this.child.on("message", onMessage);
+      this.child.once("exit", (code) => reject(new Error(`server child exited (${code})`)));
+    });
+  }
+
+  stats(): Promise<ServerStats> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.child.send({ type: "stats" });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once("exit", r));
+    this.child.kill(process.env.BENCH_PROF ? "SIGINT" : "SIGKILL");
+    await exited;
+  }
+}

@@ -1,0 +1,91 @@
+import { performance } from "node:perf_hooks";
+import type { ServerChild } from "./server-child.ts";
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+export async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Counts and latencies shared by every simulated client of one run. */
+export class Tally {
+  running = true;
+  sent = 0;
+  accepted = 0;
+  rejected = 0;
+  failed = 0;
+  games = 0;
+  resyncs = 0;
+  latencies: number[] = [];
+  /** Bytes of each view or delta message a client received for an accepted command (not the join view). */
+  messageBytes: number[] = [];
+  reset(): void {
+    Object.assign(this, { sent: 0, accepted: 0, rejected: 0, failed: 0, games: 0, resyncs: 0, latencies: [], messageBytes: [] });
+  }
+}
+
+export interface Result {
+  label: string;
+  rooms: number;
+  clients: number;
+  seconds: number;
+  tally: Tally;
+  latencies: number[];
+  cpuPercent: number;
+  elu: number;
+  rssMb: number;
+  peakRssMb: number;
+  clientCpuPercent: number;
+}
+
+/** Warms up, then counts for `seconds`: latencies from the tally, CPU and RSS from the server child. */
+export async function measure(label: string, server: ServerChild, tally: Tally, rooms: number, clients: number, seconds: number, warmupMs: number, kick: () => void, settle: () => Promise<void>): Promise<Result> {
+  let peak = 0;
+  kick();
+  await sleep(warmupMs);
+  tally.reset();
+  const before = await server.stats();
+  const clientBefore = process.cpuUsage();
+  const t0 = performance.now();
+  const iv = setInterval(() => void server.stats().then((s) => (peak = Math.max(peak, s.rss / 2 ** 20))), 1000);
+  await sleep(seconds * 1000);
+  tally.running = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const after = await server.stats();
+  const clientAfter = process.cpuUsage(clientBefore);
+  clearInterval(iv);
+  const result: Result = {
+    label,
+    rooms,
+    clients,
+    seconds: elapsed,
+    tally,
+    latencies: tally.latencies.slice().sort((a, b) => a - b),
+    cpuPercent: ((after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system)) / 1000 / (elapsed * 1000)) * 100,
+    elu: after.elu,
+    rssMb: after.rss / 2 ** 20,
+    peakRssMb: Math.max(peak, after.rss / 2 ** 20),
+    clientCpuPercent: ((clientAfter.user + clientAfter.system) / 1000 / (elapsed * 1000)) * 100,
+  };
+  await settle();
+  return result;
+}
+
+export const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "n/a");
+export const p = (r: Result, q: number) => percentile(r.latencies, q);
+
+export function report(r: Result): string[] {
+  const t = r.tally;
+  return [
+    `${r.label}: ${r.rooms} rooms, ${r.clients} clients, ${r.seconds.toFixed(1)} s`,
+    `  requests ${t.sent} (${(t.sent / r.seconds).toFixed(0)}/s): ${t.accepted} accepted, ${t.rejected} refused by the rules, ${t.failed} failed` +
+      (t.games ? `; ${t.games} games finished` : "") + (t.resyncs ? `; ${t.resyncs} resyncs` : ""),
+    `  command→view ms: p50 ${ms(p(r, 0.5))}  p95 ${ms(p(r, 0.95))}  p99 ${ms(p(r, 0.99))}  max ${ms(r.latencies.at(-1) ?? NaN)}  (n=${r.latencies.length})`,
+    `  server CPU ${r.cpuPercent.toFixed(1)}% of one core (${t.accepted ? ((r.cpuPercent * r.seconds * 10) / t.accepted).toFixed(2) : "n/a"} ms per accepted command) (event loop busy ${(r.elu * 100).toFixed(1)}%), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.peakRssMb.toFixed(0)} MB); load generator CPU ${r.clientCpuPercent.toFixed(1)}%`,
+  ];
+}
