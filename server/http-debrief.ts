@@ -46,14 +46,20 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
     return null;
   };
 
-  app.get("/api/debrief/:code", limiters.misses, limiters.record, (req, res) => {
+  /** The table and who is asking, or null once a refusal has been sent. */
+  const admit = (req: express.Request, res: express.Response) => {
     const code = codeOf(req, res);
-    if (!code) return;
+    if (!code) return null;
     const access = accessOf(ctx, instructorChecks, req, code);
-    if (access.kind === "denied") {
-      res.status(access.status).json({ error: access.error });
-      return;
-    }
+    if (access.kind !== "denied") return { code, access };
+    res.status(access.status).json({ error: access.error });
+    return null;
+  };
+
+  app.get("/api/debrief/:code", limiters.misses, limiters.record, (req, res) => {
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
     res.setHeader("Cache-Control", "no-store");
     res.json(debriefPayload(ctx, settings, code, access, anonymiseOf(req)));
   });
@@ -81,11 +87,11 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
   });
 
   app.put("/api/debrief/:code/settings", limiters.misses, express.json({ limit: "2kb" }), (req, res) => {
-    const code = codeOf(req, res);
-    if (!code) return;
-    const access = accessOf(ctx, instructorChecks, req, code);
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
     if (access.kind !== "instructor") {
-      res.status(access.kind === "denied" ? access.status : 403).json({ error: access.kind === "denied" ? access.error : "Only the instructor changes a debrief's settings." });
+      res.status(403).json({ error: "Only the instructor changes a debrief's settings." });
       return;
     }
     const body = SettingsSchema.safeParse(req.body);
@@ -98,13 +104,9 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
   });
 
   app.post("/api/debrief/:code/fork", limiters.misses, limiters.create, express.json({ limit: "2kb" }), async (req, res) => {
-    const code = codeOf(req, res);
-    if (!code) return;
-    const access = accessOf(ctx, instructorChecks, req, code);
-    if (access.kind === "denied") {
-      res.status(access.status).json({ error: access.error });
-      return;
-    }
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
     if (access.kind === "seat") {
       // A solo player forks their own game: every other seat was a bot.
       const parent = ctx.store.getTable(code)!;

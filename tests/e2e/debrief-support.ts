@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Download, Page } from "@playwright/test";
 import { Stepper } from "../../shared/replay/stepper.ts";
 import type { GameRecord } from "../../shared/rules/record.ts";
-import { commitFirstPolicy, expect, nextRound, respondIfAsked, sendChat, sidebar, view, waitForPhaseChange, startSolo } from "./support.ts";
+import { commitFirstPolicy, expect, respondIfAsked, sendChat, sidebar, view, waitForPhaseChange, startSolo } from "./support.ts";
 
 /** Plays a solo game to its end through the screen (a chat line first, if given); returns the table code. */
 export async function playSolo(page: Page, o: { name: string; rounds: number; chat?: string[] }): Promise<string> {
@@ -28,7 +28,10 @@ export async function playOnScreen(page: Page, chat: string[] = []): Promise<str
       await waitForPhaseChange(page, v);
     } else if (v.phase === "summary") {
       await page.evaluate(() => window.__trilateral?.skipPlayback());
-      await nextRound(page);
+      await sidebar(page)
+        .getByRole("button", { name: /Next round|See the final result/ })
+        .click({ noWaitAfter: true, timeout: 5000 })
+        .catch(() => undefined); // the table may already have moved on (the bots were quicker)
       await waitForPhaseChange(page, v);
     }
   }
@@ -77,12 +80,18 @@ export async function finishedSoloTable(baseURL: string, name: string, rounds: n
   const room = await client.create("table", { name, nation: "seoul", rounds, bots: { tokyo: "mainstream", washington: "alliance-builder" }, botThinkMs: 0 });
   room.onMessage("*", () => undefined);
   let n = 0;
-  for (let i = 0; i < 400; i++) {
-    const full = (await room.request("resync", {}, { timeout: 10_000 })) as { view: import("../../shared/rules/view.ts").PlayerView };
+  for (let i = 0; i < 600; i++) {
+    // Within the per-seat action limit: a look and a move at most every 150 ms.
+    await new Promise((r) => setTimeout(r, 150));
+    const full = (await room.request("resync", {}, { timeout: 10_000 })) as { view?: import("../../shared/rules/view.ts").PlayerView };
+    if (!full.view) {
+      // Not seated yet (or asked too often): look again in a moment.
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     if (full.view.phase === "ended") break;
     const command = finishingCommand(full.view, "seoul");
     if (command) await room.request("command", { actionId: `${name}-${n++}`, command }, { timeout: 10_000 });
-    else await new Promise((r) => setTimeout(r, 50));
   }
   const code = room.roomId;
   await room.leave();
