@@ -109,9 +109,9 @@ test("a finished solo game: its link opens the end screen, the debrief steps wit
   // The printable report.
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: path.join(ARTIFACTS, "debrief-print-media.png"), fullPage: true });
-  await page.emulateMedia({ media: "screen" });
   const pdf = path.join(ARTIFACTS, "debrief-report.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: true });
+  await page.emulateMedia({ media: "screen" });
   expect(existsSync(pdf)).toBe(true);
   try {
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdf, path.join(ARTIFACTS, "debrief-report")]);

@@ -6,6 +6,7 @@ import { Stepper } from "../../../shared/replay/stepper.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { NATION_NAMES, pairName, PAIRS } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
+import { meterLabel } from "./charts.ts";
 import { authFor, fetchDebriefs } from "./api.ts";
 import { problemPage } from "./problem.ts";
 
@@ -27,11 +28,11 @@ const SMALL = [
   { id: "security", title: "Threat against deterrence", max: 10, keys: ["threat", "deterrence"], colors: ["#E69F00", "#56B4E9"] },
 ];
 
-function smallMultiple(t: Loaded, rounds: number, width: number): HTMLElement {
+function smallMultiple(t: Loaded, rounds: number, width: number, plots: uPlot[]): HTMLElement {
   const xs = roundPositions(t.stepper.steps);
   const charts = SMALL.map((c) => {
     const host = h("div", { class: "cmp-chart", role: "img", "aria-label": `${c.title} at table ${t.payload.code}, round by round` });
-    new uPlot(
+    const plot = new uPlot(
       {
         width,
         height: 120,
@@ -39,14 +40,15 @@ function smallMultiple(t: Loaded, rounds: number, width: number): HTMLElement {
         cursor: { sync: { key: `cmp-${c.id}`, scales: ["x", null] }, drag: { x: false, y: false }, points: { show: false } },
         scales: { x: { time: false, range: [0, rounds] }, y: { range: [0, c.max] } },
         axes: [
-          { stroke: "#A9B6C6", grid: { stroke: "#2C4157" }, size: 28, incrs: [1], values: (_u, v) => v.map((x) => `R${x + 1}`) },
-          { stroke: "#A9B6C6", grid: { stroke: "#2C4157" }, size: 34 },
+          { stroke: "#A9B6C6", grid: { stroke: "#2C4157" }, size: 28, incrs: [1], values: (_u, v) => v.map((x) => (x < rounds ? `R${x + 1}` : "end")) },
+          { stroke: "#A9B6C6", grid: { stroke: "#2C4157" }, size: 44 },
         ],
         series: [{}, ...c.keys.map((k, i) => ({ label: k, stroke: c.colors[i], width: 1.5, paths: uPlot.paths.stepped!({ align: 1 }) }))],
       },
       [xs, ...c.keys.map((k) => t.stepper.steps.map((s) => s.meters[k]!))],
       host,
     );
+    plots.push(plot);
     return h("figure", {}, h("figcaption", {}, c.title), host);
   });
   const o = t.outcome;
@@ -140,16 +142,25 @@ export async function startCompare(root: HTMLElement, codes: string[]): Promise<
     return { payload, stepper, final, outcome: outcomeOf(payload.code, final) };
   });
   const rounds = Math.max(...tables.map((t) => t.final.options.rounds));
-  const width = Math.max(240, Math.min(360, Math.floor((root.clientWidth || 1280) / 4) - 40));
+  const plots: uPlot[] = [];
+  const legend = h(
+    "p",
+    { class: "cmp-legend" },
+    SMALL.map((c) => h("span", {}, `${c.title}: `, c.keys.map((k, i) => h("span", { class: "cmp-key" }, h("span", { class: "cmp-swatch", style: `background:${c.colors[i]}`, "aria-hidden": "true" }), meterLabel(k))))),
+  );
   replaceChildren(root, [
     h(
       "main",
       { id: "main", class: "debrief cmp" },
       h("header", { class: "db-head" }, h("div", {}, h("p", { class: "eyebrow" }, "Class debrief"), h("h1", {}, `Compare ${tables.length} tables`))),
-      h("section", { "aria-labelledby": "cmp-grid-title" }, h("h2", { id: "cmp-grid-title" }, "Key meters, table by table (same axes)"), h("div", { class: "cmp-grid" }, tables.map((t) => smallMultiple(t, rounds, width)))),
+      h("section", { "aria-labelledby": "cmp-grid-title" }, h("h2", { id: "cmp-grid-title" }, "Key meters, table by table (same axes)"), legend, h("div", { class: "cmp-grid" }, tables.map((t) => smallMultiple(t, rounds, 300, plots)))),
       h("section", { "aria-labelledby": "cmp-out-title" }, h("h2", { id: "cmp-out-title" }, "Outcomes"), outcomeTable(tables)),
       sameCard(tables),
     ),
   ]);
+  // Every chart as wide as its card, on the same axes.
+  const card = root.querySelector<HTMLElement>(".cmp-table");
+  const width = Math.max(220, (card?.clientWidth ?? 320) - 28);
+  for (const p of plots) p.setSize({ width, height: 120 });
   window.__compare = { tables: codes, loadedMs: performance.now() - started };
 }
