@@ -10,6 +10,7 @@ import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import type { Config } from "./config.ts";
 import { mountApi } from "./http.ts";
+import { mountDebrief, type DebriefApi } from "./http-debrief.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { installMatchmakingGuard } from "./matchmaking.ts";
 import { httpLimiters, limitMatchmaking, type HttpLimiters } from "./rate-limits.ts";
@@ -51,6 +52,8 @@ export type TrilateralServer = Server & {
     limiters: HttpLimiters;
     /** Codes of the tables restored at the last listen(). */
     restored: string[];
+    /** The debrief API (per-table settings, the instructor-token hook), once express is set up. */
+    debrief: () => DebriefApi | null;
     /** Closes what the server opened besides the transport (SQLite, Vite). */
     close(): Promise<void>;
   };
@@ -93,6 +96,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   }
 
   let closeVite: (() => Promise<void>) | null = null;
+  let debrief: DebriefApi | null = null;
   const restored: string[] = [];
 
   const server = defineServer({
@@ -118,6 +122,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     express: async (app) => {
       app.disable("x-powered-by");
       mountClassApi(app, classes, limiters);
+      debrief = mountDebrief(app, context, limiters);
       mountApi(app, context, limiters);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);
@@ -129,9 +134,11 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     context,
     limiters,
     restored,
+    debrief: () => debrief,
     close: async () => {
       if (closeVite) await closeVite();
       classes.classes.close();
+      debrief?.close();
       store.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { Nation } from "../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "./dom.ts";
 import type { OpenRequest, TableLink } from "./net/connection.ts";
+import { fetchTableSummary } from "./net/api.ts";
 import { forgetSeat, loadSeat, setTableInUrl } from "./net/session.ts";
 import { LiveRegion } from "./panels/a11y.ts";
 import { makeAct, type PanelContext } from "./panels/context.ts";
@@ -19,7 +20,8 @@ type Screen =
   | { kind: "lobby"; screen: LobbyScreen }
   | { kind: "game"; screen: GameScreen }
   | { kind: "connecting" }
-  | { kind: "page"; screen: { el: HTMLElement } };
+  | { kind: "page"; screen: { el: HTMLElement } }
+  | { kind: "finished"; el: HTMLElement };
 
 /** The application: routes between landing, lobby and table, and owns the one link to the server. */
 export class App {
@@ -114,6 +116,7 @@ export class App {
     const saved = loadSeat(code);
     if (!saved) return this.showLanding({ code });
     this.#show({ kind: "connecting" });
+    if (await this.#showIfFinished(code, saved.seatToken)) return;
     void import("./game/game.ts");
     try {
       this.#link = await this.#open({ kind: "join", code, options: { seatToken: saved.seatToken } });
@@ -121,6 +124,17 @@ export class App {
       forgetSeat(code);
       this.showLanding({ code, error: `Could not return to your seat at table ${code}: ${error instanceof Error ? error.message : String(error)}` });
     }
+  }
+
+  /** A finished table's link: its end screen and the way to its debrief (issue 14.6). */
+  async #showIfFinished(code: string, seatToken: string): Promise<boolean> {
+    const summary = await fetchTableSummary(code);
+    if (!summary.ok || !summary.table.ended) return false;
+    const { finishedScreen } = await import("./debrief/finished.ts");
+    const el = await finishedScreen(code, seatToken, { newGame: () => this.showLanding() });
+    if (!el) return false;
+    this.#show({ kind: "finished", el });
+    return true;
   }
 
   async rejoin(): Promise<void> {
@@ -143,7 +157,9 @@ export class App {
     if (this.#screen?.kind === "game") this.#screen.screen.destroy();
     this.#screen = screen;
     const el =
-      screen.kind === "connecting"
+      screen.kind === "finished"
+        ? screen.el
+        : screen.kind === "connecting"
         ? h("main", { id: "main", class: "connecting", "aria-busy": "true" }, h("span", { class: "spinner", "aria-hidden": "true" }), h("p", { role: "status" }, "Returning to your seat…"))
         : screen.screen.el;
     replaceChildren(this.#host, [el]);

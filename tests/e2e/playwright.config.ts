@@ -11,6 +11,8 @@ import { chromium, defineConfig } from "@playwright/test";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 export const E2E_PORT = 25700 + Number(process.env.TEST_PORT_OFFSET ?? 0);
+/** The e2e server's INSTRUCTOR_KEY (debrief and instructor tests). */
+export const E2E_INSTRUCTOR_KEY = process.env.E2E_INSTRUCTOR_KEY ?? "e2e-instructor-key";
 
 /** Chromium: $CHROMIUM_PATH or $PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else Debian's, else Playwright's own; never skip. */
 function chromiumExecutable(): string {
@@ -81,6 +83,7 @@ export default defineConfig({
       BOT_THINK_MS: "0",
       RECONNECT_SECONDS: "60",
       LOG_LEVEL: "warn",
+      INSTRUCTOR_KEY: E2E_INSTRUCTOR_KEY,
     },
   },
 });

@@ -1,0 +1,39 @@
+import { loadSeeds } from "../../shared/content/fs-load.ts";
+import type { SeedRecord } from "../../shared/content/seed-schema.ts";
+import { recordFor } from "../../shared/replay/audience.ts";
+import { seedsForCards } from "../../shared/replay/citations.ts";
+import { anonymousName, DEBRIEF_FORMAT, type DebriefPayload } from "../../shared/replay/payload.ts";
+import { NATIONS, type Nation } from "../../shared/rules/vocabulary.ts";
+import type { TableContext } from "../rooms/context.ts";
+import { recordFromStore } from "../rooms/table/records.ts";
+import type { DebriefSettingsStore } from "./settings-store.ts";
+
+let seeds: SeedRecord[] | null = null;
+const allSeeds = () => (seeds ??= loadSeeds().seeds);
+
+/** The debrief of one table as this reader may see it (access already checked). */
+export function debriefPayload(ctx: TableContext, settings: DebriefSettingsStore, code: string, access: { kind: "instructor" } | { kind: "seat"; nation: Nation }, anonymise: boolean): DebriefPayload {
+  const stored = ctx.store.getTable(code)!;
+  const full = recordFromStore(ctx.store, code)!;
+  const withhold = access.kind === "seat" && settings.withholdPrivate(code);
+  const record = recordFor(full, access.kind === "instructor" ? { kind: "instructor" } : { kind: "seat", withholdPrivateChannels: withhold });
+  const seats = ctx.store.seats(code);
+  const names = {} as Record<Nation, string>;
+  for (const nation of NATIONS) {
+    const name = seats.find((s) => s.nation === nation)?.name ?? "";
+    names[nation] = anonymise || name === "" ? anonymousName(nation) : name;
+  }
+  return {
+    format: DEBRIEF_FORMAT,
+    code,
+    status: stored.status,
+    access: access.kind,
+    seat: access.kind === "seat" ? access.nation : null,
+    withheldPrivateChannels: withhold,
+    names,
+    bots: NATIONS.filter((n) => seats.find((s) => s.nation === n)?.bot || stored.bots[n] !== undefined),
+    parent: settings.parentOf(code),
+    record,
+    seeds: seedsForCards(record.deck, allSeeds()),
+  };
+}

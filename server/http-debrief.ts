@@ -1,0 +1,133 @@
+import express from "express";
+import { z } from "zod";
+import { TableCodeSchema } from "../shared/protocol/messages.ts";
+import { ForkRequestSchema } from "../shared/replay/fork.ts";
+import { NATIONS } from "../shared/rules/vocabulary.ts";
+import { accessOf, instructorKeyOf, isInstructor, type InstructorCheck } from "./debrief/access.ts";
+import { forkTable } from "./debrief/fork.ts";
+import { debriefPayload } from "./debrief/payload.ts";
+import { DebriefSettingsStore } from "./debrief/settings-store.ts";
+import type { HttpLimiters } from "./rate-limits.ts";
+import type { TableContext } from "./rooms/context.ts";
+
+export type { InstructorCheck } from "./debrief/access.ts";
+
+export interface DebriefApi {
+  settings: DebriefSettingsStore;
+  /** The class helper's hook: accept a class's instructor token for that class's tables. */
+  instructorChecks: InstructorCheck[];
+  close(): void;
+}
+
+const SettingsSchema = z.strictObject({ withholdPrivateChannels: z.boolean() });
+const MAX_COMPARE = 60;
+
+const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+
+/**
+ * The debrief API.
+ *   GET  /api/debrief/:code            one table, as this reader may see it
+ *   GET  /api/debrief?tables=A,B,…     several tables at once (instructor: the class comparison)
+ *   PUT  /api/debrief/:code/settings   {withholdPrivateChannels} (instructor)
+ *   POST /api/debrief/:code/fork       {step, seats} (instructor, or a solo player on their own finished game)
+ * The instructor (x-instructor-key) reads any table, running or finished, whole. A seat of the
+ * table (x-seat-token) reads it only once the game has ended, with everything the end reveals,
+ * except bilateral channels when the table's setting withholds them. Nobody else reads anything.
+ */
+export function mountDebrief(app: express.Application, ctx: TableContext, limiters: HttpLimiters): DebriefApi {
+  const settings = new DebriefSettingsStore(ctx.store.file);
+  const instructorChecks: InstructorCheck[] = [];
+  const anonymiseOf = (req: express.Request) => req.query.anonymise === "1";
+
+  const codeOf = (req: express.Request, res: express.Response): string | null => {
+    const code = TableCodeSchema.safeParse(req.params.code);
+    if (code.success) return code.data;
+    res.status(404).json({ error: `There is no table with the code ${String(req.params.code).slice(0, 12)}.` });
+    return null;
+  };
+
+  /** The table and who is asking, or null once a refusal has been sent. */
+  const admit = (req: express.Request, res: express.Response) => {
+    const code = codeOf(req, res);
+    if (!code) return null;
+    const access = accessOf(ctx, instructorChecks, req, code);
+    if (access.kind !== "denied") return { code, access };
+    res.status(access.status).json({ error: access.error });
+    return null;
+  };
+
+  app.get("/api/debrief/:code", limiters.misses, limiters.record, (req, res) => {
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
+    res.setHeader("Cache-Control", "no-store");
+    res.json(debriefPayload(ctx, settings, code, access, anonymiseOf(req)));
+  });
+
+  app.get("/api/debrief", limiters.misses, limiters.record, (req, res) => {
+    const raw = typeof req.query.tables === "string" ? req.query.tables.split(",").filter(Boolean) : [];
+    const codes = [...new Set(raw.map((c) => TableCodeSchema.safeParse(c)).filter((c) => c.success).map((c) => c.data))];
+    if (codes.length === 0 || codes.length > MAX_COMPARE) {
+      res.status(400).json({ error: `Name 1 to ${MAX_COMPARE} tables: /api/debrief?tables=ABCDE,FGHJK.` });
+      return;
+    }
+    const key = instructorKeyOf(req);
+    const refused = codes.filter((c) => !isInstructor(ctx, instructorChecks, c, key));
+    if (refused.length > 0) {
+      res.status(key === undefined ? 401 : 403).json({ error: "Comparing tables needs the instructor key." });
+      return;
+    }
+    const missing = codes.filter((c) => !ctx.store.getTable(c));
+    if (missing.length > 0) {
+      res.status(404).json({ error: `There is no table with the code ${missing.join(", ")}.` });
+      return;
+    }
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ tables: codes.map((c) => debriefPayload(ctx, settings, c, { kind: "instructor" }, anonymiseOf(req))) });
+  });
+
+  app.put("/api/debrief/:code/settings", limiters.misses, express.json({ limit: "2kb" }), (req, res) => {
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
+    if (access.kind !== "instructor") {
+      res.status(403).json({ error: "Only the instructor changes a debrief's settings." });
+      return;
+    }
+    const body = SettingsSchema.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: `Send {"withholdPrivateChannels": true|false}: ${issues(body.error)}` });
+      return;
+    }
+    settings.setWithholdPrivate(code, body.data.withholdPrivateChannels);
+    res.json({ code, withholdPrivateChannels: body.data.withholdPrivateChannels });
+  });
+
+  app.post("/api/debrief/:code/fork", limiters.misses, limiters.create, express.json({ limit: "2kb" }), async (req, res) => {
+    const admitted = admit(req, res);
+    if (!admitted) return;
+    const { code, access } = admitted;
+    if (access.kind === "seat") {
+      // A solo player forks their own game: every other seat was a bot.
+      const parent = ctx.store.getTable(code)!;
+      const others = NATIONS.filter((n) => n !== access.nation);
+      if (!others.every((n) => parent.bots[n] !== undefined)) {
+        res.status(403).json({ error: "Only the instructor forks a table with other human players." });
+        return;
+      }
+    }
+    const body = ForkRequestSchema.safeParse(req.body ?? {});
+    if (!body.success) {
+      res.status(400).json({ error: `A fork needs {step, seats}: ${issues(body.error)}` });
+      return;
+    }
+    const result = await forkTable(ctx, settings, code, body.data);
+    if (!result.ok) {
+      res.status(result.status).json({ error: result.error });
+      return;
+    }
+    res.status(201).json(result.answer);
+  });
+
+  return { settings, instructorChecks, close: () => settings.close() };
+}
