@@ -55,7 +55,15 @@ export const CardSchema = z.strictObject({
   effects: z.array(EffectSchema).max(10),
   response: CardResponseSchema.optional(),
   tags: z.array(z.enum(CARD_TAGS)).min(1),
-  prompts: z.array(z.string().min(10).max(300)).min(1).max(3),
+  prompts: z.array(z.string().min(10).max(300)).min(1).max(4),
+  /**
+   * Seminar prompts that set one essay's argument against another's: the index of the prompt in
+   * `prompts` and the two seed records it weighs (both among the card's citations).
+   */
+  debate: z
+    .array(z.strictObject({ prompt: z.number().int().min(0).max(3), essays: z.tuple([id, id]) }))
+    .max(4)
+    .optional(),
   /** Opportunity cards offer a way forward rather than a shock. */
   opportunity: z.boolean().optional(),
 });

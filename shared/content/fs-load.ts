@@ -12,6 +12,8 @@ import {
   type ContentProblem,
 } from "./load.ts";
 import type { SeedRecord } from "./seed-schema.ts";
+import { EssayRunsSchema, type EssayRuns } from "./essay-runs.ts";
+import type { DeckRulesInput } from "./deck-rules.ts";
 
 /** Node-only loaders for the content folders: read the JSON, then validate with load.ts. */
 
@@ -19,8 +21,19 @@ import type { SeedRecord } from "./seed-schema.ts";
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SEEDS_DIR = path.join(REPO_ROOT, "seeds");
 export const CARDS_DIR = path.join(REPO_ROOT, "content", "cards");
+/** The hashed 8-word runs of every essay (no essay text), shipped so the own-words check needs no essays. */
+export const ESSAY_RUNS_FILE = path.join(SEEDS_DIR, "essay-runs.json");
+/** The claim-by-claim audit of the built-in deck and seed records. */
+export const AUDIT_FILE = path.join(REPO_ROOT, "content", "AUDIT.md");
+/** The canonical era labels of the built-in deck. */
+export const ERAS_FILE = path.join(REPO_ROOT, "content", "eras.json");
+/** The essays themselves, outside the repository (reference only; not needed by the tests). */
+export const ESSAYS_DIR = path.resolve(REPO_ROOT, "..", "shared", "seeds");
 
-function readJsonFiles(target: string): { files: ContentFile[]; problems: ContentProblem[] } {
+function readJsonFiles(
+  target: string,
+  keep: (name: string) => boolean = () => true,
+): { files: ContentFile[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const files: ContentFile[] = [];
   if (!existsSync(target)) {
@@ -28,7 +41,7 @@ function readJsonFiles(target: string): { files: ContentFile[]; problems: Conten
   }
   const paths = statSync(target).isDirectory()
     ? readdirSync(target)
-        .filter((name) => name.endsWith(".json"))
+        .filter((name) => name.endsWith(".json") && keep(name))
         .sort()
         .map((name) => path.join(target, name))
     : [target];
@@ -49,9 +62,9 @@ function readJsonFiles(target: string): { files: ContentFile[]; problems: Conten
   return { files, problems };
 }
 
-/** Reads and validates every `*.json` seed record in `dir`. */
+/** Reads and validates every `*.json` seed record in `dir` (not the essay-runs file). */
 export function loadSeeds(dir: string = SEEDS_DIR): { seeds: SeedRecord[]; problems: ContentProblem[] } {
-  const read = readJsonFiles(dir);
+  const read = readJsonFiles(dir, (name) => name !== path.basename(ESSAY_RUNS_FILE));
   const validated = validateSeeds(read.files);
   return { seeds: validated.seeds, problems: [...read.problems, ...validated.problems] };
 }
@@ -88,4 +101,18 @@ export function loadBuiltInContent(): { cards: Card[]; seeds: SeedRecord[] } {
 /** The built-in deck; throws a readable Error listing every problem if it is invalid. */
 export function loadBuiltInDeck(): Card[] {
   return loadBuiltInContent().cards;
+}
+
+/** The shipped essay runs, parsed; throws if the file is missing or malformed. */
+export function loadEssayRuns(file: string = ESSAY_RUNS_FILE): EssayRuns {
+  return EssayRunsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/** What the built-in deck's own rules need besides the cards and seeds: the audit, the eras, the essay runs. */
+export function loadDeckRulesInput(): DeckRulesInput {
+  return {
+    audit: existsSync(AUDIT_FILE) ? readFileSync(AUDIT_FILE, "utf8") : "",
+    eras: JSON.parse(readFileSync(ERAS_FILE, "utf8")) as unknown,
+    essayRuns: loadEssayRuns(),
+  };
 }

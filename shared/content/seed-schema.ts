@@ -16,12 +16,16 @@ export const SeedItemSchema = z.strictObject({
   text: z.string().min(10).max(600),
   /** Where the essay differs from the public record. */
   note: z.string().max(600).optional(),
+  /** Set when no card cites the item on purpose: why it is background only. */
+  background: z.string().min(10).max(300).optional(),
 });
 
 export const SeedRecordSchema = z.strictObject({
   id,
   file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, "must name a file in ../shared/seeds/"),
   author: z.string().min(3),
+  /** The family name prompts use for the author, when it is not the last word of `author`. */
+  surname: z.string().min(2).optional(),
   authorAffiliation: z.string().optional(),
   title: z.string().min(3),
   outlet: z.string().min(2),

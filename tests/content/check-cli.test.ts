@@ -26,8 +26,9 @@ describe("content:check on the built-in deck", () => {
     const { status, out } = runCli([], REPO_ROOT);
     expect(out).toMatch(/^OK: (\d+) card\(s\) checked in content\/cards, \1 valid, against 5 seed\(s\);/m);
     expect(out).toMatch(/; 0 problem\(s\)\.$/m);
-    expect(out).toMatch(/^nishino-2017\s+\d+$/m);
-    expect(out).toMatch(/^satake-2024\s+\d+$/m);
+    expect(out).toMatch(/^nishino-2017\s+\d+\s+\d+$/m);
+    expect(out).toMatch(/^satake-2024\s+\d+\s+\d+$/m);
+    expect(out).toMatch(/^responses per nation: seoul \d+, tokyo \d+, washington \d+$/m);
     expect(status).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/content/card-schema.ts";
-import { CARDS_DIR, REPO_ROOT, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadSeeds } from "../../shared/content/fs-load.ts";
+import { checkOwnWords } from "../../shared/content/deck-rules.ts";
+import { RUN, buildEssayRuns, copiedRun, runIndex } from "../../shared/content/essay-runs.ts";
+import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadEssayRuns, loadSeeds } from "../../shared/content/fs-load.ts";
 import { isCalendarDate } from "../../shared/content/load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 import type { Effect } from "../../shared/rules/effects.ts";
-
-const ESSAYS_DIR = path.resolve(REPO_ROOT, "..", "shared", "seeds");
 
 const seedResult = loadSeeds();
 const deckResult = loadDeck(CARDS_DIR, seedResult.seeds);
@@ -48,13 +48,6 @@ function allEffects(card: Card): Effect[] {
   return [...card.effects, ...(card.response?.options.flatMap((o) => o.effects) ?? [])];
 }
 
-/** Lowercase words with apostrophes dropped, so "Japan’s" and "Japans" compare equal. */
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’‘]/g, "").match(/[a-z0-9]+/g) ?? [];
-}
-
-const RUN = 8;
-
 describe("the built-in deck", () => {
   it("loads with zero problems", () => {
     expect(seedResult.problems).toEqual([]);
@@ -80,10 +73,10 @@ describe("the built-in deck", () => {
     }
   });
 
-  it("cites each seed as the primary source of at least 6 cards", () => {
+  it("cites each seed as the primary source of at least 8 cards", () => {
     for (const seed of seeds) {
       const n = cards.filter((c) => c.citation.seed === seed.id).length;
-      expect(n, seed.id).toBeGreaterThanOrEqual(6);
+      expect(n, seed.id).toBeGreaterThanOrEqual(8);
     }
   });
 
@@ -174,75 +167,47 @@ describe("the built-in deck", () => {
   });
 });
 
-describe("own words", () => {
-  const essays = existsSync(ESSAYS_DIR) ? readdirSync(ESSAYS_DIR).filter((f) => f.endsWith(".txt")) : [];
+describe("own words, against the shipped hashes of the essays", () => {
+  const essayRuns = loadEssayRuns();
+  const files = { card: (id: string) => `${id}.json`, seed: (id: string) => `${id}.json` };
 
-  it("finds the five source essays", () => {
-    expect(essays).toHaveLength(5);
-    for (const seed of seeds) expect(essays, seed.id).toContain(seed.file);
+  it("ships hashes for every run of eight words of each of the five essays, and no essay text", () => {
+    expect(essayRuns.run).toBe(RUN);
+    expect(Object.keys(essayRuns.essays).sort()).toEqual(seeds.map((s) => s.id).sort());
+    for (const seed of seeds) {
+      const essay = essayRuns.essays[seed.id]!;
+      expect(essay.file, seed.id).toBe(seed.file);
+      const runs = essay.words - RUN + 1;
+      // Repeated passages hash alike, so there are at most as many hashes as runs, and nearly as many.
+      expect(essay.hashes.length, seed.id).toBeLessThanOrEqual(runs);
+      expect(essay.hashes.length, seed.id).toBeGreaterThan(runs * 0.85);
+    }
+    expect(readdirSync(SEEDS_DIR)).toContain(path.basename(ESSAY_RUNS_FILE));
   });
 
-  const runs = new Map<string, string>();
-  for (const file of essays) {
-    const w = words(readFileSync(path.join(ESSAYS_DIR, file), "utf8"));
-    for (let i = 0; i + RUN <= w.length; i++) runs.set(w.slice(i, i + RUN).join(" "), file);
-  }
-
-  function copied(text: string): string | undefined {
-    const w = words(text);
-    for (let i = 0; i + RUN <= w.length; i++) {
-      const run = w.slice(i, i + RUN).join(" ");
-      if (runs.has(run)) return run;
-    }
-    return undefined;
-  }
-
-  it("the guard itself catches a copied sentence", () => {
-    expect(runs.size).toBeGreaterThan(1000);
-    expect(copied("Security cooperation between Japan and the Republic of Korea (ROK) has therefore been encouraged by Washington")).toBeDefined();
-    expect(copied("Washington nudged both allies toward working together on defense.")).toBeUndefined();
+  it("the guard itself catches eight copied words and lets seven through", () => {
+    const source = "Our invented essay says that quiet ministries build trust slowly while loud summits often undo it overnight.";
+    const index = runIndex(buildEssayRuns([{ seed: "fixture", file: "fixture.txt", text: source }]));
+    expect(copiedRun("As one writer put it, quiet ministries build trust slowly while loud summits fail.", index)).toEqual({
+      run: "quiet ministries build trust slowly while loud summits",
+      seed: "fixture",
+    });
+    expect(copiedRun("Quiet ministries build trust slowly while loud ones do not.", index)).toBeUndefined();
+    expect(copiedRun("QUIET ministries, build trust; slowly while loud summits!", index)?.seed).toBe("fixture");
   });
 
   it(`no card text contains a run of ${RUN}+ words from an essay`, () => {
-    const found: string[] = [];
-    for (const card of cards) {
-      const texts: [string, string][] = [
-        ["title", card.title],
-        ["narrative", card.narrative],
-        ...card.prompts.map((p, i): [string, string] => [`prompts.${i}`, p]),
-        ["citation.note", card.citation.note ?? ""],
-      ];
-      if (card.response) {
-        texts.push(["response.prompt", card.response.prompt]);
-        card.response.options.forEach((o, i) => {
-          texts.push([`response.options.${i}.label`, o.label], [`response.options.${i}.description`, o.description]);
-        });
-      }
-      for (const [field, text] of texts) {
-        const run = copied(text);
-        if (run) found.push(`${card.id} ${field}: "${run}"`);
-      }
-    }
-    expect(found).toEqual([]);
+    expect(checkOwnWords(cards, [], essayRuns, files)).toEqual([]);
   });
 
   it(`no seed summary, item or note contains a run of ${RUN}+ words from an essay`, () => {
-    const found: string[] = [];
-    for (const seed of seeds) {
-      const texts: [string, string][] = [["summary", seed.summary]];
-      seed.items.forEach((item, i) => texts.push([`items.${i}.text`, item.text], [`items.${i}.note`, item.note ?? ""]));
-      for (const [field, text] of texts) {
-        const run = copied(text);
-        if (run) found.push(`${seed.id} ${field}: "${run}"`);
-      }
-    }
-    expect(found).toEqual([]);
+    expect(checkOwnWords([], seeds, essayRuns, files)).toEqual([]);
   });
 });
 
 describe("seed folder", () => {
-  it("holds only the seed records and the README", () => {
+  it("holds only the seed records, the essay-run hashes and the README", () => {
     const names = readdirSync(SEEDS_DIR).sort();
-    expect(names).toEqual([...seeds.map((s) => `${s.id}.json`).sort(), "README.md"].sort());
+    expect(names).toEqual([...seeds.map((s) => `${s.id}.json`).sort(), "README.md", "essay-runs.json"].sort());
   });
 });
