@@ -1,7 +1,7 @@
 import { agendaById } from "./agendas.ts";
 import { applyEffects, changeGovernment, changeTrust } from "./apply-effects.ts";
 import { conditionHolds } from "./conditions.ts";
-import { deterrenceOf } from "./deterrence.ts";
+import { deterrenceTotal } from "./deterrence.ts";
 import type { Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
@@ -164,7 +164,7 @@ export function resolveRound(d: Draft): void {
     applyEffects(d, INSTITUTIONS[id].income, { kind: "institution", institution: id, label: INSTITUTIONS[id].name });
   }
 
-  const deterrence = deterrenceOf(d.s).total;
+  const deterrence = deterrenceTotal(d.s);
   const crisis = d.s.threat > deterrence;
   if (crisis) {
     d.s.crises += 1;
