@@ -115,6 +115,7 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
       return;
     }
     case "say": {
+      if (d.quiet) return;
       const message = { id: d.s.messages.length + 1, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };
       d.s.messages.push(message);
       d.events.push({ type: "messageSent", message, visibleTo: command.channel === "table" ? undefined : (command.channel.split("-") as Nation[]) });

@@ -43,6 +43,11 @@ function deterrenceParts(inputs: DeterrenceInputs, add?: (label: string, points:
 
 const DETERRING = INSTITUTION_IDS.filter((id) => INSTITUTIONS[id].deterrence > 0);
 
+/** §4.6 The crisis test: a marker is placed when threat exceeds deterrence at resolution. */
+export function crisisDue(threat: number, deterrence: number): boolean {
+  return threat > deterrence;
+}
+
 /** Deterrence with its breakdown, for screens. */
 export function deterrenceOf(inputs: DeterrenceInputs): DeterrenceBreakdown {
   const parts: { label: string; points: number }[] = [];

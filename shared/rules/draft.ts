@@ -10,7 +10,7 @@ export interface Draft {
   events: GameEvent[];
   /**
    * A quiet draft (hypothetical play: bots thinking, playouts) keeps no record of what happened:
-   * no events and no meter changes are written. The rules applied are the same.
+   * no events, no meter changes and no chat are written. The rules applied are the same.
    */
   quiet: boolean;
 }
@@ -34,7 +34,7 @@ export function draftOf(state: GameState, quiet = false): Draft {
         leadershipChanges: state.current.leadershipChanges.slice(),
       },
       proposals: state.proposals.slice(),
-      messages: state.messages.slice(),
+      messages: quiet ? state.messages : state.messages.slice(),
       changes: quiet ? state.changes : state.changes.slice(),
       rounds: state.rounds.slice(),
     },

@@ -2,6 +2,7 @@ import type { Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
 import { policyAvailable } from "./checks.ts";
 import { policiesOf, type PolicyId } from "./policies.ts";
+import type { Proposal, ProposalTerm } from "./proposals.ts";
 import { nextInt, shuffle } from "./rng.ts";
 import type { AgendaState, GameState, MeterChange } from "./state.ts";
 import { TUNING } from "./tuning.ts";
@@ -161,7 +162,8 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
       deterrenceBonus: view.current.deterrenceBonus,
       leadershipChanges: last && last.round === view.round ? last.leadershipChanges.slice() : [],
     },
-    proposals: view.proposals.slice(),
+    // Proposals of past rounds no longer affect play (only this round's are open, agreed or enacted).
+    proposals: view.proposals.filter((p) => p.round === view.round),
     nextProposalNumber: maxProposal + 1,
     messages: view.messages,
     changes: view.changes,
@@ -176,3 +178,27 @@ export function hiddenPolicy(view: PlayerView, nation: Nation): boolean {
   return view.phase === "policy" && view.committed[nation] && view.policies[nation] === undefined;
 }
 
+
+/**
+ * The hypothesis that every seat has committed the given policy this round (a seat left out
+ * keeps what the state says). For a policy-phase state; the engine resolves it at the deadline.
+ */
+export function withCommitted(state: GameState, policies: Partial<Record<Nation, PolicyId>>): GameState {
+  return { ...state, current: { ...state.current, policies: { ...state.current.policies, ...policies } } };
+}
+
+/** The hypothesis that a proposal with these terms was agreed by all its parties this round. */
+export function withAgreed(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): GameState {
+  const proposal: Proposal = {
+    id: `p${state.nextProposalNumber}`,
+    round: state.round,
+    by,
+    parties: NATIONS.filter((n) => parties.includes(n)),
+    terms: terms.slice(),
+    note: "",
+    status: "agreed",
+    accepted: NATIONS.filter((n) => parties.includes(n)),
+    rejectedBy: null,
+  };
+  return { ...state, proposals: [...state.proposals, proposal], nextProposalNumber: state.nextProposalNumber + 1 };
+}
