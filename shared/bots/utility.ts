@@ -62,11 +62,17 @@ function progress(s: GameState, c: Condition): number {
   return conditionHolds(s, c) ? 1 : 0.2;
 }
 
+/** How near the state is to an agenda's end conditions, 0..1. */
+export function agendaProgress(s: GameState, agenda: AgendaDefinition): number {
+  let p = 1;
+  for (const c of agenda.atEnd) p *= progress(s, c);
+  return p;
+}
+
 function agendaValue(ev: Evaluator, s: GameState): number {
   const agenda = ev.agenda;
   if (!agenda) return 0;
-  let p = 1;
-  for (const c of agenda.atEnd) p *= progress(s, c);
+  let p = agendaProgress(s, agenda);
   if (agenda.everyRound) {
     // Keep a margin: one point clear of the line is safe, on the line is nervous.
     const c = agenda.everyRound;

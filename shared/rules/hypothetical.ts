@@ -100,17 +100,21 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
   }
 
   const policies: Partial<Record<Nation, PolicyId>> = { ...view.policies };
-  if (view.phase === "policy") {
-    for (const n of NATIONS) {
-      if (!view.committed[n] || policies[n] !== undefined) continue;
-      const assumed = options.assume?.[n];
-      if (assumed && policyAvailable(view, n, assumed) === null) {
-        policies[n] = assumed;
-        continue;
-      }
-      const legal = policiesOf(n).filter((p) => policyAvailable(view, n, p) === null);
-      policies[n] = legal[draw(legal.length)]!;
+  const resolvedRound = view.history[view.history.length - 1];
+  for (const n of NATIONS) {
+    if (!view.committed[n] || policies[n] !== undefined) continue;
+    // Once the round has resolved, every policy is on the public record.
+    if (resolvedRound && resolvedRound.round === view.round) {
+      policies[n] = resolvedRound.policies[n];
+      continue;
     }
+    const assumed = options.assume?.[n];
+    if (assumed && policyAvailable(view, n, assumed) === null) {
+      policies[n] = assumed;
+      continue;
+    }
+    const legal = policiesOf(n).filter((p) => policyAvailable(view, n, p) === null);
+    policies[n] = legal[draw(legal.length)]!;
   }
 
   let cards: Record<string, Card> = view.card ? { [view.card.id]: view.card } : {};
