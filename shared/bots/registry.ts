@@ -1,5 +1,6 @@
 import type { StanceId } from "../rules/vocabulary.ts";
 import { makeBot } from "./bot.ts";
+import { makeExpert } from "./expert.ts";
 import type { SeatPolicy } from "./random.ts";
 
 import type { Difficulty } from "./difficulty.ts";
@@ -12,5 +13,5 @@ export { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "./difficulty.ts
  * stance (the `stance` given here is the fallback if the view's stance is not its nation's).
  */
 export function botPolicy(stance: StanceId, difficulty: Difficulty = "normal"): SeatPolicy {
-  return makeBot(stance, difficulty);
+  return difficulty === "expert" ? makeExpert(stance) : makeBot(stance, difficulty);
 }

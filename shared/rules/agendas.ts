@@ -83,8 +83,10 @@ export const AGENDAS: readonly AgendaDefinition[] = [
   },
 ];
 
+const BY_ID = new Map(AGENDAS.map((a) => [a.id, a]));
+
 export function agendaById(id: string): AgendaDefinition | undefined {
-  return AGENDAS.find((a) => a.id === id);
+  return BY_ID.get(id);
 }
 
 export function agendasOf(nation: Nation): AgendaDefinition[] {

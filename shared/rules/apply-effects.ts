@@ -75,6 +75,7 @@ function record(d: Draft, ref: MeterRef, requested: number, applied: number, cau
     default:
       d.s[ref.meter] = to;
   }
+  if (d.quiet) return;
   const change = {
     round: d.s.round,
     meter: ref,

@@ -44,19 +44,33 @@ export function newGame(seed: number | string, options: GameOptionsInput, deck: 
  * The engine: (state, command) → (new state, events), or a rule violation with the state
  * untouched. Pure and deterministic; the command's time arrives as data in the envelope.
  */
-export function applyCommand(state: GameState, envelope: CommandEnvelope): ApplyResult {
-  const parsed = CommandSchema.safeParse(envelope.command);
-  if (!parsed.success) {
-    return { ok: false, error: violation("INVALID_COMMAND", parsed.error.issues.map((i) => `${i.path.join(".") || "command"}: ${i.message}`).join("; ")) };
+export function applyCommand(state: GameState, envelope: CommandEnvelope, how: ApplyOptions = {}): ApplyResult {
+  let command: Command;
+  if (how.quiet) {
+    command = envelope.command;
+  } else {
+    const parsed = CommandSchema.safeParse(envelope.command);
+    if (!parsed.success) {
+      return { ok: false, error: violation("INVALID_COMMAND", parsed.error.issues.map((i) => `${i.path.join(".") || "command"}: ${i.message}`).join("; ")) };
+    }
+    command = parsed.data;
   }
-  const command = parsed.data;
   const problem = isInstructorCommand(command)
     ? checkInstructorCommand(state, envelope.actor, command)
     : checkCommand(factsOf(state), envelope.actor, command);
   if (problem) return { ok: false, error: problem };
-  const d = draftOf(state);
+  const d = draftOf(state, how.quiet === true);
   execute(d, envelope.actor, command, envelope.at);
-  return { ok: true, state: d.s, events: d.events };
+  return { ok: true, state: d.s, events: how.quiet ? [] : d.events };
+}
+
+export interface ApplyOptions {
+  /**
+   * Hypothetical play (bots thinking, playouts): the same rules and the same checks, but no
+   * events and no meter-change record, and the command is taken as already parsed (it must be
+   * a well-formed Command). Never for a real table's commands.
+   */
+  quiet?: boolean;
 }
 
 function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, at: number): void {
@@ -108,6 +122,7 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
       return;
     }
     case "say": {
+      if (d.quiet) return;
       // Numbered within its channel: the ids a seat sees say nothing of the channels it cannot.
       const id = d.s.messages.filter((m) => m.channel === command.channel).length + 1;
       const message = { id, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };

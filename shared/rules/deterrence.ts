@@ -15,27 +15,67 @@ export interface DeterrenceBreakdown {
   parts: { label: string; points: number }[];
 }
 
-/** Deterrence is derived, never stored: base + trust + security institutions + Japan's posture + this round's bonus. */
-export function deterrenceOf(inputs: DeterrenceInputs): DeterrenceBreakdown {
+/**
+ * Deterrence is derived, never stored: base + trust + security institutions + Japan's posture +
+ * this round's bonus. `add` receives each part (for the breakdown); the total is returned.
+ */
+function deterrenceParts(inputs: DeterrenceInputs, add?: (label: string, points: number) => void): number {
   const t = TUNING.deterrence;
-  const averageTrust = PAIRS.reduce((sum, p) => sum + inputs.trust[p], 0) / PAIRS.length;
-  const parts = [
-    { label: "Base", points: t.base },
-    { label: "Average trust", points: Math.floor(averageTrust / t.trustPerPoint) },
-    ...INSTITUTION_IDS.filter(
-      (id) => inputs.institutions[id]?.status === "in-force" && INSTITUTIONS[id].deterrence > 0,
-    ).map((id) => ({ label: INSTITUTIONS[id].name, points: INSTITUTIONS[id].deterrence })),
-    { label: "Japan's defense posture", points: Math.floor(inputs.japanDefense / t.japanDefensePerPoint) },
-  ];
-  if (inputs.current.deterrenceBonus > 0) parts.push({ label: "Extended deterrence", points: inputs.current.deterrenceBonus });
-  return { total: parts.reduce((sum, p) => sum + p.points, 0), parts: parts.filter((p) => p.points !== 0) };
+  const averageTrust = (inputs.trust["seoul-tokyo"] + inputs.trust["seoul-washington"] + inputs.trust["tokyo-washington"]) / PAIRS.length;
+  const fromTrust = Math.floor(averageTrust / t.trustPerPoint);
+  const fromPosture = Math.floor(inputs.japanDefense / t.japanDefensePerPoint);
+  add?.("Base", t.base);
+  add?.("Average trust", fromTrust);
+  let total = t.base + fromTrust;
+  for (const id of DETERRING) {
+    if (inputs.institutions[id]?.status !== "in-force") continue;
+    total += INSTITUTIONS[id].deterrence;
+    add?.(INSTITUTIONS[id].name, INSTITUTIONS[id].deterrence);
+  }
+  add?.("Japan's defense posture", fromPosture);
+  total += fromPosture;
+  if (inputs.current.deterrenceBonus > 0) {
+    add?.("Extended deterrence", inputs.current.deterrenceBonus);
+    total += inputs.current.deterrenceBonus;
+  }
+  return total;
 }
+
+const DETERRING = INSTITUTION_IDS.filter((id) => INSTITUTIONS[id].deterrence > 0);
+
+/** §4.6 The crisis test: a marker is placed when threat exceeds deterrence at resolution. */
+export function crisisDue(threat: number, deterrence: number): boolean {
+  return threat > deterrence;
+}
+
+/** Deterrence with its breakdown, for screens. */
+export function deterrenceOf(inputs: DeterrenceInputs): DeterrenceBreakdown {
+  const parts: { label: string; points: number }[] = [];
+  const total = deterrenceParts(inputs, (label, points) => {
+    if (points !== 0) parts.push({ label, points });
+  });
+  return { total, parts };
+}
+
+/** Deterrence's total alone (the same rule, without building the breakdown). */
+export function deterrenceTotal(inputs: DeterrenceInputs): number {
+  return deterrenceParts(inputs);
+}
+
+/** For each set of members (by key), the institutions that include them all, in catalogue order. */
+const SHARED_BY = new Map<string, InstitutionId[]>();
 
 export function institutionsInForceBetween(
   institutions: DeterrenceInputs["institutions"],
   members: readonly string[],
 ): InstitutionId[] {
-  return INSTITUTION_IDS.filter(
-    (id) => institutions[id]?.status === "in-force" && members.every((m) => (INSTITUTIONS[id].members as readonly string[]).includes(m)),
-  );
+  const key = members.join(",");
+  let candidates = SHARED_BY.get(key);
+  if (!candidates) {
+    candidates = INSTITUTION_IDS.filter((id) => members.every((m) => (INSTITUTIONS[id].members as readonly string[]).includes(m)));
+    SHARED_BY.set(key, candidates);
+  }
+  const out: InstitutionId[] = [];
+  for (const id of candidates) if (institutions[id]?.status === "in-force") out.push(id);
+  return out;
 }

@@ -8,9 +8,14 @@ import type { GameState } from "./state.ts";
 export interface Draft {
   s: GameState;
   events: GameEvent[];
+  /**
+   * A quiet draft (hypothetical play: bots thinking, playouts) keeps no record of what happened:
+   * no events, no meter changes and no chat are written. The rules applied are the same.
+   */
+  quiet: boolean;
 }
 
-export function draftOf(state: GameState): Draft {
+export function draftOf(state: GameState, quiet = false): Draft {
   return {
     s: {
       ...state,
@@ -29,10 +34,14 @@ export function draftOf(state: GameState): Draft {
         leadershipChanges: state.current.leadershipChanges.slice(),
       },
       proposals: state.proposals.slice(),
-      messages: state.messages.slice(),
-      changes: state.changes.slice(),
+      messages: quiet ? state.messages : state.messages.slice(),
+      changes: quiet ? state.changes : state.changes.slice(),
       rounds: state.rounds.slice(),
     },
-    events: [],
+    events: quiet ? QUIET_EVENTS : [],
+    quiet,
   };
 }
+
+/** Where a quiet draft's events go: nowhere. */
+const QUIET_EVENTS: GameEvent[] = Object.defineProperty([] as GameEvent[], "push", { value: () => 0 });

@@ -1,7 +1,8 @@
 import { factsOf } from "./apply.ts";
 import type { RuleFacts } from "./checks.ts";
-import type { Command } from "./commands.ts";
-import { legalCommands } from "./legal.ts";
+import { checkCommand } from "./checks.ts";
+import { seat, type Command } from "./commands.ts";
+import { policiesOf } from "./policies.ts";
 import type { GameState } from "./state.ts";
 import type { PlayerView } from "./view.ts";
 import type { Nation } from "./vocabulary.ts";
@@ -16,16 +17,25 @@ import type { Nation } from "./vocabulary.ts";
 export function finishingCommand(stateOrView: GameState | PlayerView | RuleFacts, nation: Nation): Command | null {
   const facts = "drawPile" in stateOrView ? factsOf(stateOrView) : stateOrView;
   if (facts.phase === "policy" && hasCommitted(stateOrView, nation)) return null;
-  const legal = legalCommands(facts, nation);
+  const actor = seat(nation);
+  const legal = (command: Command): boolean => checkCommand(facts, actor, command) === null;
+  // The candidates in order of preference, each checked with the engine's own predicate
+  // (the same choice as picking from legalCommands, without enumerating every proposal).
+  const ready: Command = { type: "ready" };
+  if (legal(ready)) return ready;
+  if (facts.phase === "policy") {
+    for (const policy of ["hold-steady", ...policiesOf(nation)]) {
+      const command: Command = { type: "commitPolicy", policy };
+      if (legal(command)) return command;
+    }
+  }
+  const options = facts.phase === "event" ? (facts.card?.response?.options ?? []) : [];
   const defaultOption = facts.card?.response?.defaultOption;
-  return (
-    legal.find((c) => c.type === "ready") ??
-    legal.find((c) => c.type === "commitPolicy" && c.policy === "hold-steady") ??
-    legal.find((c) => c.type === "commitPolicy") ??
-    legal.find((c) => c.type === "respond" && c.optionId === defaultOption) ??
-    legal.find((c) => c.type === "respond") ??
-    null
-  );
+  for (const optionId of [...(defaultOption ? [defaultOption] : []), ...options.map((o) => o.id)]) {
+    const command: Command = { type: "respond", optionId };
+    if (legal(command)) return command;
+  }
+  return null;
 }
 
 function hasCommitted(stateOrView: GameState | PlayerView | RuleFacts, nation: Nation): boolean {

@@ -1,7 +1,7 @@
 import { agendaById } from "./agendas.ts";
 import { applyEffects, changeGovernment, changeTrust } from "./apply-effects.ts";
 import { conditionHolds } from "./conditions.ts";
-import { deterrenceOf } from "./deterrence.ts";
+import { crisisDue, deterrenceTotal } from "./deterrence.ts";
 import type { Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
@@ -12,7 +12,7 @@ import { scoreGame } from "./scoring.ts";
 import type { EndState, RoundState } from "./state.ts";
 import { STANCE_RULES } from "./stances.ts";
 import { TUNING } from "./tuning.ts";
-import { NATION_NAMES, NATIONS, pairOf, pairsAmong, type Nation, type Phase } from "./vocabulary.ts";
+import { NATION_NAMES, NATIONS, pairOf, pairsAmong, type Nation, type Phase, type StanceId } from "./vocabulary.ts";
 
 /** Phase transitions and the resolution order. Rules § numbers refer to shared/rules/README.md. */
 
@@ -165,8 +165,8 @@ export function resolveRound(d: Draft): void {
     applyEffects(d, INSTITUTIONS[id].income, { kind: "institution", institution: id, label: INSTITUTIONS[id].name });
   }
 
-  const deterrence = deterrenceOf(d.s).total;
-  const crisis = d.s.threat > deterrence;
+  const deterrence = deterrenceTotal(d.s);
+  const crisis = crisisDue(d.s.threat, deterrence);
   if (crisis) {
     d.s.crises += 1;
     d.events.push({ type: "crisisPlaced", threat: d.s.threat, deterrence, crises: d.s.crises });
@@ -216,8 +216,17 @@ export function resolveRound(d: Draft): void {
 function applyPolicy(d: Draft, nation: Nation, policy: PolicyId): void {
   const definition = policyDefinition(nation, policy);
   if (!definition) return;
-  const shift = STANCE_RULES[d.s.stances[nation]].supportShift[policy] ?? 0;
-  let effects: readonly Effect[] = definition.effects;
+  applyEffects(d, stancedEffects(nation, policy, d.s.stances[nation]), { kind: "policy", nation, policy, label: `${NATION_NAMES[nation]}: ${definition.name}` });
+}
+
+/** A policy's effects under a stance: the stance's support shift lands on the government's own support. */
+const STANCED = new Map<string, readonly Effect[]>();
+function stancedEffects(nation: Nation, policy: PolicyId, stance: StanceId): readonly Effect[] {
+  const key = `${nation}|${policy}|${stance}`;
+  let effects = STANCED.get(key);
+  if (effects) return effects;
+  effects = policyDefinition(nation, policy)?.effects ?? [];
+  const shift = STANCE_RULES[stance].supportShift[policy] ?? 0;
   if (shift !== 0) {
     const own = effects.findIndex((e) => e.kind === "support" && e.nation === nation);
     effects =
@@ -225,7 +234,8 @@ function applyPolicy(d: Draft, nation: Nation, policy: PolicyId): void {
         ? effects.map((e, i) => (i === own && e.kind === "support" ? { ...e, delta: e.delta + shift } : e))
         : [...effects, { kind: "support", nation, delta: shift }];
   }
-  applyEffects(d, effects, { kind: "policy", nation, policy, label: `${NATION_NAMES[nation]}: ${definition.name}` });
+  STANCED.set(key, effects);
+  return effects;
 }
 
 export function endGame(d: Draft, reason: EndState["reason"]): void {

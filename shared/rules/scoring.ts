@@ -1,6 +1,6 @@
 import { agendaById } from "./agendas.ts";
 import { conditionHolds } from "./conditions.ts";
-import { deterrenceOf } from "./deterrence.ts";
+import { deterrenceTotal } from "./deterrence.ts";
 import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import type { EndState, GameState, NationScore, ScoreLine } from "./state.ts";
 import { TUNING } from "./tuning.ts";
@@ -8,6 +8,16 @@ import { NATIONS, PAIRS, type Nation } from "./vocabulary.ts";
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const line = (label: string, points: number, detail: string): ScoreLine => ({ label, points: round1(points), detail });
+
+/**
+ * A nation's national-interest points (its score before the secret agenda), exactly as the
+ * final score counts them, without writing the explanations: what the bots weigh a state by.
+ */
+export function nationalInterestPoints(state: GameState, nation: Nation): number {
+  let total = 0;
+  for (const l of nationalInterest(state, nation, false)) total += l.points;
+  return round1(total);
+}
 
 /** Score = national interest + secret agenda. In a regional crisis everyone scores zero. */
 export function scoreGame(state: GameState, reason: EndState["reason"]): EndState {
@@ -49,11 +59,12 @@ export function agendaSatisfied(state: GameState, nation: Nation): boolean {
   return agenda.atEnd.every((c) => conditionHolds(state, c));
 }
 
-function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
+function nationalInterest(state: GameState, nation: Nation, explain = true): ScoreLine[] {
   const sc = TUNING.scoring;
-  const deterrence = deterrenceOf({ ...state, current: { deterrenceBonus: 0 } }).total;
-  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}.`);
-  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, `Support ${state.support[nation]} ÷ ${sc.supportDivisor}.`);
+  const line = (label: string, points: number, detail: () => string): ScoreLine => ({ label, points: round1(points), detail: explain ? detail() : "" });
+  const deterrence = deterrenceTotal({ trust: state.trust, japanDefense: state.japanDefense, institutions: state.institutions, current: { deterrenceBonus: 0 } });
+  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, () => `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}.`);
+  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, () => `Support ${state.support[nation]} ÷ ${sc.supportDivisor}.`);
   switch (nation) {
     case "seoul": {
       const protocol = state.institutions["counterstrike-protocol"]?.status === "in-force";
@@ -64,13 +75,13 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Autonomy",
           (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
-          `${uncoordinated ? "Japan holds counterstrike capability with no coordination protocol" : "No uncoordinated counterstrike"}; Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}.`,
+          () => `${uncoordinated ? "Japan holds counterstrike capability with no coordination protocol" : "No uncoordinated counterstrike"}; Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}.`,
         ),
         support,
         line(
           "History justice",
-          apologies * 2 + (10 - state.historyTension) / 2,
-          `${apologies} apology statement(s) from Tokyo × 2; history tension ${state.historyTension} leaves ${(10 - state.historyTension) / 2}.`,
+          apologies * sc.seoul.pointsPerApology + (TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor,
+          () => `${apologies} apology statement(s) from Tokyo × ${sc.seoul.pointsPerApology}; history tension ${state.historyTension} leaves ${(TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor}.`,
         ),
       ];
     }
@@ -80,10 +91,10 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Defense normalization",
           state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
-          `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + ${sc.tokyo.counterstrikeBonus} for counterstrike capability` : ""}.`,
+          () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + ${sc.tokyo.counterstrikeBonus} for counterstrike capability` : ""}.`,
         ),
         support,
-        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}.`),
+        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}.`),
       ];
     case "washington": {
       const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
@@ -94,9 +105,9 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Trilateral cooperation",
           trustSum / (3 * sc.trustDivisor) + trilateral * sc.washington.trilateralInstitutionPoints,
-          `Average trust ${round1(trustSum / 3)} ÷ ${sc.trustDivisor}; ${trilateral} trilateral institution(s) × ${sc.washington.trilateralInstitutionPoints}.`,
+          () => `Average trust ${round1(trustSum / 3)} ÷ ${sc.trustDivisor}; ${trilateral} trilateral institution(s) × ${sc.washington.trilateralInstitutionPoints}.`,
         ),
-        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, `Burden shared ${state.burdenShared}.`),
+        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, () => `Burden shared ${state.burdenShared}.`),
         support,
       ];
     }

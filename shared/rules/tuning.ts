@@ -61,7 +61,7 @@ export const TUNING = {
     securityPerDeterrencePoint: 1,
     supportDivisor: 10,
     trustDivisor: 10,
-    seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4.5 },
+    seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4.5, pointsPerApology: 2, historyCalmDivisor: 2 },
     tokyo: { defensePerPoint: 0.67, counterstrikeBonus: 1.5 },
     washington: { trilateralInstitutionPoints: 1.25, burdenPerPoint: 0.85 },
   },

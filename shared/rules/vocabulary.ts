@@ -19,8 +19,14 @@ export function pairOf(a: Nation, b: Nation): Pair {
   return `${first}-${second}` as Pair;
 }
 
+const PAIR_MEMBERS: Record<Pair, readonly [Nation, Nation]> = {
+  "seoul-tokyo": ["seoul", "tokyo"],
+  "seoul-washington": ["seoul", "washington"],
+  "tokyo-washington": ["tokyo", "washington"],
+};
+
 export function membersOfPair(pair: Pair): [Nation, Nation] {
-  const [a, b] = pair.split("-") as [Nation, Nation];
+  const [a, b] = PAIR_MEMBERS[pair];
   return [a, b];
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { botPolicy } from "../../shared/bots/registry.ts";
 import { STANCE_PROFILES } from "../../shared/bots/stances/index.ts";
+import { profileFor } from "../../shared/bots/mind.ts";
+import { STANCE_RULES } from "../../shared/rules/stances.ts";
 import { loadSeeds } from "../../shared/content/fs-load.ts";
 import { applyCommand } from "../../shared/rules/apply.ts";
 import { SYSTEM, type Command } from "../../shared/rules/commands.ts";
@@ -301,7 +303,15 @@ describe("stance data", () => {
     }
   });
 
-  test("all six stances of the rules have a bot", () => {
-    for (const { stance } of ALL_STANCES) expect(STANCE_PROFILES[stance]).toBeDefined();
+  test("a seat whose government holds a stance is played by that stance's bot, whatever it was seated as", () => {
+    for (const { nation, stance } of ALL_STANCES) {
+      const profile = STANCE_PROFILES[stance];
+      expect(profile.id, `registered under ${stance}`).toBe(stance);
+      expect(profile.nation).toBe(nation);
+      expect(STANCE_RULES[stance].nation).toBe(nation);
+      const other = STANCES[nation].find((s) => s !== stance)!;
+      const state = table().withOptions({ stances: { [nation]: stance } }).start().state;
+      expect(profileFor(viewFor(state, { kind: "seat", nation }), nation, other).id).toBe(stance);
+    }
   });
 });

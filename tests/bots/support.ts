@@ -1,4 +1,4 @@
-import { botPolicy, DIFFICULTIES, type Difficulty } from "../../shared/bots/registry.ts";
+import { botPolicy, type Difficulty } from "../../shared/bots/registry.ts";
 import { applyCommand } from "../../shared/rules/apply.ts";
 import { seat, type Command } from "../../shared/rules/commands.ts";
 import type { GameState } from "../../shared/rules/state.ts";
@@ -11,7 +11,13 @@ export const ALL_STANCES: { nation: Nation; stance: StanceId }[] = (Object.keys(
   STANCES[nation].map((stance) => ({ nation, stance: stance as StanceId })),
 );
 
-export { DIFFICULTIES, type Difficulty };
+export type { Difficulty };
+
+/**
+ * The levels that play their stance (the scripted bots). The expert plays to win, not to its
+ * stance's leanings, and has its own tests (expert.test.ts).
+ */
+export const DIFFICULTIES = ["easy", "normal", "hard"] as const satisfies readonly Difficulty[];
 
 /** The bot's choice for `nation` on `state`, as its seat sees it. */
 export function ask(state: GameState, nation: Nation, difficulty: Difficulty = "normal", rng = 1, stance?: StanceId): Command | null {

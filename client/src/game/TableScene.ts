@@ -6,6 +6,7 @@ import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS, PAIRS, PHASE_NAMES, STANCE_NAMES, membersOfPair, pairName, type MeterRef, type Nation, type Pair } from "../../../shared/rules/vocabulary.ts";
 import type { Playback, PlaybackEvent } from "../store/playback.ts";
 import { countdownText, deltaTone, formatDate, institutionRows, meterKey, meterValue } from "../store/selectors.ts";
+import { crisisDue } from "../../../shared/rules/deterrence.ts";
 import type { AppState, AppStore } from "../store/store.ts";
 import { COLORS, FONT, NATION_COLOR } from "../theme.ts";
 import { emblem, hatch, hex, pips, text } from "./draw.ts";
@@ -364,8 +365,9 @@ export class TableScene extends Phaser.Scene {
     const s = SECURITY;
     const threat = view.threat;
     const det = view.deterrence.total;
-    h.verdict.setText(threat > det ? `⚠ Threat ${threat} > deterrence ${det}` : `Deterrence ${det} ≥ threat ${threat}`);
-    h.verdict.setColor(threat > det ? COLORS.down : COLORS.up);
+    const crisis = crisisDue(threat, det);
+    h.verdict.setText(crisis ? `⚠ Threat ${threat} > deterrence ${det}` : `Deterrence ${det} ≥ threat ${threat}`);
+    h.verdict.setColor(crisis ? COLORS.down : COLORS.up);
     const cg = h.crisisG.clear();
     const max = TUNING.crisis.markersToEndGame;
     for (let i = 0; i < max; i++) {

@@ -52,16 +52,8 @@ export function deltaTone(meter: MeterRef, delta: number): "good" | "bad" {
   return (delta > 0) !== worseWhenUp ? "good" : "bad";
 }
 
-export function meterValue(view: Pick<PlayerView, "trust" | "support" | "threat" | "historyTension" | "japanDefense" | "burdenShared">, ref: MeterRef): number {
-  switch (ref.meter) {
-    case "trust":
-      return view.trust[ref.pair];
-    case "support":
-      return view.support[ref.nation];
-    default:
-      return view[ref.meter];
-  }
-}
+/** A meter's value, read with the rules' own accessor. */
+export { meterValue } from "../../../shared/rules/conditions.ts";
 
 export { meterKey, meterName };
 

@@ -1,0 +1,384 @@
+import type { Difficulty } from "./difficulty.ts";
+import { policyAvailable } from "../rules/checks.ts";
+import { INSTITUTION_IDS, INSTITUTIONS } from "../rules/institutions.ts";
+import { policiesOf, type PolicyId } from "../rules/policies.ts";
+import type { ProposalTerm } from "../rules/proposals.ts";
+import { nextFloat } from "../rules/rng.ts";
+import type { GameState } from "../rules/state.ts";
+import type { PlayerView } from "../rules/view.ts";
+import { NATIONS, STANCES, type Nation, type StanceId } from "../rules/vocabulary.ts";
+import { atPolicy, hypotheticalOf, quietRound, resolveWith, type Deal } from "./foresee.ts";
+import type { Situation, StanceProfile } from "./profile.ts";
+import { STANCE_PROFILES } from "./stances/index.ts";
+import { evaluatorFor, utility, type Evaluator } from "./utility.ts";
+
+/** How a difficulty level plays. */
+export interface Level {
+  /** Standard deviation of the noise added to every valuation. */
+  noise: number;
+  /** Proposals the bot may table in one negotiation phase. */
+  maxProposals: number;
+  /** Chance, at each opportunity, that the bot looks for a deal to table. */
+  proposeChance: number;
+  /** Pursues its secret agenda and weighs how its choices play out over the rounds left (easy bots are myopic). */
+  foresight: boolean;
+  /** Weighs its policy against what it expects the others to commit (else as if they held steady). */
+  anticipates: boolean;
+  /** Chance of an opening or summary remark. */
+  chatChance: number;
+}
+
+export const LEVELS: Record<Exclude<Difficulty, "expert">, Level> = {
+  easy: { noise: 1.2, maxProposals: 1, proposeChance: 0.8, foresight: false, anticipates: false, chatChance: 0.4 },
+  normal: { noise: 0.8, maxProposals: 2, proposeChance: 0.9, foresight: true, anticipates: false, chatChance: 0.5 },
+  hard: { noise: 0.2, maxProposals: 2, proposeChance: 1, foresight: true, anticipates: true, chatChance: 0.6 },
+};
+
+export interface Rand {
+  state: number;
+  float(): number;
+  noise(sd: number): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+export function rand(state: number): Rand {
+  const r: Rand = {
+    state,
+    float() {
+      const [f, next] = nextFloat(r.state);
+      r.state = next;
+      return f;
+    },
+    noise(sd) {
+      if (sd === 0) return 0;
+      return (r.float() + r.float() + r.float() - 1.5) * 2 * sd;
+    },
+    pick(items) {
+      return items[Math.min(items.length - 1, Math.floor(r.float() * items.length))]!;
+    },
+  };
+  return r;
+}
+
+/** Everything one decision needs, computed on demand. */
+export interface Mind {
+  view: PlayerView;
+  me: Nation;
+  profile: StanceProfile;
+  level: Level;
+  r: Rand;
+  sit: Situation;
+  /** The hypothetical game the view stands for (the engine's state). */
+  base: GameState;
+  ev(): Evaluator;
+  /** Another seat's evaluator, as this seat can model it: public stance, no agenda. */
+  model(nation: Nation): Evaluator;
+  sitOf(nation: Nation): Situation;
+  /** Each seat's chance of keeping its word, as this seat judges it. */
+  keep: Partial<Record<Nation, number>>;
+  records(): Record<Nation, { kept: number; broken: number }>;
+  fp?: string;
+  publicFp?: string;
+  tables: Partial<Record<Nation, Map<string, number>>>;
+  /** Engine outcomes computed during this decision, by key. */
+  outcomes: Map<string, GameState>;
+}
+
+export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId): StanceProfile {
+  const current = STANCE_PROFILES[view.stances[nation]];
+  if (current && current.nation === nation) return current;
+  const wanted = STANCE_PROFILES[fallback];
+  if (wanted && wanted.nation === nation) return wanted;
+  return STANCE_PROFILES[STANCES[nation][0]];
+}
+
+export function mindOf(view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind {
+  const deterrence = view.deterrence.total;
+  const sit: Situation = { view, me, deterrence, gap: view.threat - deterrence, roundsLeft: Math.max(1, view.rounds - view.round + 1) };
+  let base: GameState | undefined;
+  let records: Record<Nation, { kept: number; broken: number }> | undefined;
+  let own: Evaluator | undefined;
+  const models: Partial<Record<Nation, Evaluator>> = {};
+  const sits: Partial<Record<Nation, Situation>> = {};
+  const mind: Mind = {
+    view,
+    me,
+    profile,
+    level,
+    r,
+    sit,
+    get base() {
+      return (base ??= hypotheticalOf(view));
+    },
+    tables: {},
+    keep: {},
+    outcomes: new Map(),
+    records: () => (records ??= pledgeRecords(view)),
+    sitOf: (nation) => (nation === me ? sit : (sits[nation] ??= { ...sit, me: nation })),
+    // Evaluators are kept while the situation stands, so what they weighed stays remembered (worth).
+    ev: () => (own ??= remembered(`${ownFingerprint(mind)}#ev`, () => evaluatorFor(view, me, profile, level.foresight, true))),
+    model: (nation) => {
+      if (nation === me) return mind.ev();
+      return (models[nation] ??= remembered(`${publicFingerprint(mind)}#ev#${nation}`, () => evaluatorFor(view, nation, STANCE_PROFILES[view.stances[nation]] ?? profile, true, false)));
+    },
+  };
+  return mind;
+}
+
+const evaluators = new Map<string, Evaluator>();
+function remembered(key: string, make: () => Evaluator): Evaluator {
+  let ev = evaluators.get(key);
+  if (!ev) {
+    if (evaluators.size >= 24) evaluators.delete(evaluators.keys().next().value!);
+    evaluators.set(key, (ev = make()));
+  }
+  return ev;
+}
+
+/** Each seat's public record of pledges this game: how often it kept its word. */
+export function pledgeRecords(view: PlayerView): Record<Nation, { kept: number; broken: number }> {
+  const records = { seoul: { kept: 0, broken: 0 }, tokyo: { kept: 0, broken: 0 }, washington: { kept: 0, broken: 0 } };
+  let last = "";
+  for (const c of view.changes) {
+    if (c.cause.kind !== "pledge") continue;
+    // A pledge settles as one change per other party, all in a row: count it once.
+    const key = `${c.cause.proposalId}:${c.cause.nation}`;
+    if (key === last) continue;
+    last = key;
+    if (c.cause.kept) records[c.cause.nation].kept += 1;
+    else records[c.cause.nation].broken += 1;
+  }
+  return records;
+}
+
+export function legalPolicies(view: PlayerView, nation: Nation): PolicyId[] {
+  return policiesOf(nation).filter((p) => policyAvailable(view, nation, p) === null);
+}
+
+// ——— Value caches ———————————————————————————————————————————————————————
+
+/**
+ * Valuations are pure functions of the view's public situation (and, for a seat's own values, of
+ * its agenda), which does not change while the seats talk; so they are kept for the rest of the
+ * phase under a fingerprint of everything they depend on. A hit returns exactly what a fresh
+ * computation would: determinism is unaffected.
+ */
+const valueCache = new Map<string, Map<string, number>>();
+const VALUE_CACHE_SIZE = 16;
+
+export function clearValueCache(): void {
+  valueCache.clear();
+  outcomeCache.clear();
+  evaluators.clear();
+}
+
+/** Everything public a valuation depends on, plus the agreed deals this seat can see this round. */
+export function publicFingerprint(m: Mind): string {
+  if (m.publicFp) return m.publicFp;
+  const v = m.view;
+  let inst = "";
+  for (const id of INSTITUTION_IDS) inst += v.institutions[id]?.status === "in-force" ? "1" : v.institutions[id] ? "2" : "0";
+  const records = m.records();
+  let pledges = "";
+  for (const n of NATIONS) pledges += `${records[n].kept}/${records[n].broken},`;
+  let apologies = 0;
+  for (const h of v.history) if (h.policies.tokyo === "apology-statement") apologies += 1;
+  // While the seats talk, deals are priced against the table as it stood before this round's
+  // agreements (so prices hold for the whole phase); a policy is weighed with the deals it sees.
+  let agreed = "";
+  if (v.phase !== "negotiation") for (const p of v.proposals) if (p.round === v.round && (p.status === "agreed" || p.status === "enacted")) agreed += `${p.id},`;
+  return (m.publicFp = [
+    v.round, v.rounds, v.phase,
+    v.trust["seoul-tokyo"], v.trust["seoul-washington"], v.trust["tokyo-washington"],
+    v.support.seoul, v.support.tokyo, v.support.washington,
+    v.threat, v.historyTension, v.japanDefense, v.burdenShared, v.firewall, v.exportControls ? 1 : 0, v.counterstrike ? 1 : 0,
+    v.current.deterrenceBonus, v.crises, v.stances.seoul, v.stances.tokyo, v.stances.washington,
+    apologies, pledges, inst, agreed, v.responses.seoul ?? "", v.responses.tokyo ?? "", v.responses.washington ?? "",
+  ].join("|"));
+}
+
+export function ownFingerprint(m: Mind): string {
+  const agenda = m.view.agendas[m.me];
+  return (m.fp ??= `${publicFingerprint(m)}#${m.me}|${m.profile.id}|${m.level.foresight ? 1 : 0}|${agenda ? `${agenda.id}:${agenda.broken ? 1 : 0}` : "-"}`);
+}
+
+function tableFor(m: Mind, nation: Nation): Map<string, number> {
+  let table = m.tables[nation];
+  if (table) return table;
+  // Our own values depend on our agenda; our models of the others on public facts only.
+  const fp = nation === m.me ? `${ownFingerprint(m)}#own` : `${publicFingerprint(m)}#model#${nation}`;
+  table = valueCache.get(fp);
+  if (!table) {
+    if (valueCache.size >= VALUE_CACHE_SIZE) valueCache.delete(valueCache.keys().next().value!);
+    valueCache.set(fp, (table = new Map()));
+  }
+  return (m.tables[nation] = table);
+}
+
+export function cached(m: Mind, ev: Evaluator, key: string, compute: () => number): number {
+  const table = tableFor(m, ev.nation);
+  let v = table.get(key);
+  if (v === undefined) table.set(key, (v = compute()));
+  return v;
+}
+
+// ——— Outcomes, from the engine ——————————————————————————————————————————
+
+/** Outcomes are kept, like values, for as long as the seat's situation stands (the same fingerprint). */
+const outcomeCache = new Map<string, Map<string, GameState>>();
+
+function outcome(m: Mind, key: string, compute: () => GameState): GameState {
+  if (m.outcomes.size === 0) {
+    // The engine's outcomes depend on public facts and the deals the seat can see (publicFingerprint),
+    // not on whose hypothetical it is: the seats share them.
+    const fp = publicFingerprint(m);
+    let shared = outcomeCache.get(fp);
+    if (!shared) {
+      if (outcomeCache.size >= 6) outcomeCache.delete(outcomeCache.keys().next().value!);
+      outcomeCache.set(fp, (shared = new Map()));
+    }
+    m.outcomes = shared;
+  }
+  let s = m.outcomes.get(key);
+  if (!s) m.outcomes.set(key, (s = compute()));
+  return s;
+}
+
+/** The policy-phase hypothetical (negotiation closed by the engine). */
+export function policyState(m: Mind): GameState | null {
+  const base = m.base;
+  if (base.phase !== "negotiation" && base.phase !== "policy") return null;
+  return outcome(m, "atPolicy", () => {
+    if (base.phase === "policy") return base;
+    const before = { ...base, proposals: base.proposals.filter((p) => p.status === "open") };
+    return atPolicy(before) ?? before;
+  });
+}
+
+/** The round resolved with these policies (hold steady elsewhere) and, if given, a deal agreed. */
+export function resolved(m: Mind, policies: Partial<Record<Nation, PolicyId>>, deal?: Deal, dealKey = ""): GameState | null {
+  const p = policyState(m);
+  if (!p) return null;
+  let key = "r";
+  for (const n of NATIONS) key += `:${policies[n] ?? "-"}`;
+  if (deal) key += `#${dealKey}`;
+  return outcome(m, key, () => resolveWith(p, policies, deal));
+}
+
+function laterRound(m: Mind, key: string, s: GameState): GameState {
+  return outcome(m, `later#${key}`, () => quietRound(s));
+}
+
+/** utility(ev, state), remembered per outcome (the same baseline is weighed against every option). */
+const worths = new WeakMap<GameState, Map<Evaluator, number>>();
+
+export function worth(ev: Evaluator, state: GameState): number {
+  let byEv = worths.get(state);
+  if (!byEv) worths.set(state, (byEv = new Map()));
+  let v = byEv.get(ev);
+  if (v === undefined) byEv.set(ev, (v = utility(ev, state)));
+  return v;
+}
+
+/** What `actor` committing `policy` (the others holding steady) is worth to `ev`, against everyone holding steady. */
+export function policyWorth(m: Mind, ev: Evaluator, actor: Nation, policy: PolicyId): number {
+  return cached(m, ev, `p:${actor}:${policy}`, () => {
+    const none = resolved(m, {});
+    const after = resolved(m, { [actor]: policy });
+    if (!none || !after) return 0;
+    let v = worth(ev, after) - worth(ev, none);
+    if (actor === ev.nation) v += ev.profile.policies[policy] ?? 0;
+    return v;
+  }) + (actor === ev.nation && ev.profile.adjustPolicy ? ev.profile.adjustPolicy(policy, m.sitOf(ev.nation)) : 0);
+}
+
+export function bestPolicy(m: Mind, ev: Evaluator): { policy: PolicyId; value: number } {
+  let policy: PolicyId = "hold-steady";
+  let value = -Infinity;
+  for (const p of legalPolicies(m.view, ev.nation)) {
+    const v = policyWorth(m, ev, ev.nation, p);
+    if (v > value) {
+      value = v;
+      policy = p;
+    }
+  }
+  return { policy, value };
+}
+
+/** The chance that `nation` keeps a pledge: its stance's reputation, corrected by its record in this game. */
+export function keepChance(m: Mind, nation: Nation): number {
+  return (m.keep[nation] ??= (() => {
+    const reputation = STANCE_PROFILES[m.view.stances[nation]]?.trustworthiness ?? 0.7;
+    const record = m.records()[nation];
+    return (record.kept + 2 * reputation) / (record.kept + record.broken + 2);
+  })());
+}
+
+export const termKey = (t: ProposalTerm) =>
+  t.kind === "institution" ? `i:${t.op}:${t.institution}` : t.kind === "pledge" ? `p:${t.nation}:${t.policy}` : `s:${t.topic}`;
+
+/** The value to `ev` of the engine's outcome with the deal agreed, against the same round without it. */
+function dealGain(m: Mind, ev: Evaluator, deal: Deal, key: string, policies: Partial<Record<Nation, PolicyId>> = {}, against: Partial<Record<Nation, PolicyId>> = policies): number {
+  const with_ = resolved(m, policies, deal, key);
+  const without = resolved(m, against);
+  if (!with_ || !without) return 0;
+  return worth(ev, with_) - worth(ev, without);
+}
+
+/** What one term of a proposal is worth to `ev`'s government, through the engine. */
+export function termWorth(m: Mind, ev: Evaluator, term: ProposalTerm, parties: readonly Nation[]): number {
+  const key = `${termKey(term)}@${parties.join(",")}`;
+  return cached(m, ev, `t:${key}`, () => {
+    const deal: Deal = { by: parties[0]!, parties, terms: [term] };
+    if (term.kind !== "pledge") {
+      let v = dealGain(m, ev, deal, key);
+      if (term.kind === "jointStatement") v += ev.profile.statements[term.topic] ?? 0;
+      const roundsLeft = ev.roundsLeft - 1;
+      if (term.kind === "institution" && ev.foresight && roundsLeft > 0 && INSTITUTIONS[term.institution].income.length > 0) {
+        // What it changes in the next round too (income, deterrence against escalation), for each round left.
+        const with_ = resolved(m, {}, deal, key);
+        const without = resolved(m, {});
+        if (with_ && without) {
+          const drift = worth(ev, laterRound(m, key, with_)) - worth(ev, with_) - (worth(ev, laterRound(m, "none", without)) - worth(ev, without));
+          v += drift * Math.min(roundsLeft, 4) * 0.8;
+        }
+      }
+      return v;
+    }
+    const policy = term.policy as PolicyId;
+    if (term.nation === ev.nation) {
+      // Our own promise, against holding steady: kept, it costs what the policy costs and earns
+      // the trust the rules give a kept word; a costly one is kept only as often as our word holds.
+      const kept = dealGain(m, ev, deal, key, { [ev.nation]: policy }, {}) + (ev.profile.policies[policy] ?? 0);
+      const broken = dealGain(m, ev, deal, key, {}, {});
+      if (kept >= broken) return kept;
+      const t = ev.profile.trustworthiness;
+      return t * kept + (1 - t) * broken;
+    }
+    const p = keepChance(m, term.nation);
+    const kept = dealGain(m, ev, deal, key, { [term.nation]: policy }, {});
+    const broken = dealGain(m, ev, deal, key, {}, {});
+    return p * kept + (1 - p) * broken;
+  });
+}
+
+/** What the others will probably commit: their visible pledges, else their stance's best guess. */
+export function guessPolicies(m: Mind): Partial<Record<Nation, PolicyId>> {
+  const guess: Partial<Record<Nation, PolicyId>> = {};
+  for (const n of NATIONS) {
+    if (n === m.me) continue;
+    const pledged = pledgesOf(m.view, n);
+    guess[n] = pledged[0] ?? bestPolicy(m, m.model(n)).policy;
+  }
+  return guess;
+}
+
+/** Policies `nation` pledged in this round's agreed proposals that the viewer can see. */
+export function pledgesOf(view: PlayerView, nation: Nation): PolicyId[] {
+  const out: PolicyId[] = [];
+  for (const p of view.proposals) {
+    if (p.round !== view.round || (p.status !== "agreed" && p.status !== "enacted")) continue;
+    for (const t of p.terms) if (t.kind === "pledge" && t.nation === nation) out.push(t.policy as PolicyId);
+  }
+  return out;
+}
