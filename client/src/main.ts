@@ -1,5 +1,7 @@
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/controls.css";
 import { App } from "./app.ts";
+import "./styles/narrow.css";
 import { tableFromUrl } from "./net/session.ts";
 
 const root = document.getElementById("app")!;

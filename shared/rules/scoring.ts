@@ -7,6 +7,8 @@ import { TUNING } from "./tuning.ts";
 import { NATIONS, PAIRS, type Nation } from "./vocabulary.ts";
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** A signed operand as the end screen writes it: "−6", "4.5". */
+const num = (n: number) => (n < 0 ? `−${-n}` : String(n));
 const line = (label: string, points: number, detail: string): ScoreLine => ({ label, points: round1(points), detail });
 
 /** Score = national interest + secret agenda. In a regional crisis everyone scores zero. */
@@ -52,8 +54,8 @@ export function agendaSatisfied(state: GameState, nation: Nation): boolean {
 function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
   const sc = TUNING.scoring;
   const deterrence = deterrenceOf({ ...state, current: { deterrenceBonus: 0 } }).total;
-  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}.`);
-  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, `Support ${state.support[nation]} ÷ ${sc.supportDivisor}.`);
+  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}`);
+  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, `Support ${state.support[nation]} ÷ ${sc.supportDivisor}`);
   switch (nation) {
     case "seoul": {
       const protocol = state.institutions["counterstrike-protocol"]?.status === "in-force";
@@ -64,13 +66,13 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Autonomy",
           (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
-          `${uncoordinated ? "Japan holds counterstrike capability with no coordination protocol" : "No uncoordinated counterstrike"}; Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}.`,
+          `${uncoordinated ? `Japan holds counterstrike capability with no coordination protocol ${num(sc.seoul.uncoordinatedCounterstrikePenalty)}` : `No uncoordinated counterstrike ${num(sc.seoul.autonomyBonus)}`} + Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}`,
         ),
         support,
         line(
           "History justice",
           apologies * 2 + (10 - state.historyTension) / 2,
-          `${apologies} apology statement(s) from Tokyo × 2; history tension ${state.historyTension} leaves ${(10 - state.historyTension) / 2}.`,
+          `Apology statements from Tokyo ${apologies} × 2 + (10 − history tension ${state.historyTension}) ÷ 2`,
         ),
       ];
     }
@@ -80,10 +82,10 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Defense normalization",
           state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
-          `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + ${sc.tokyo.counterstrikeBonus} for counterstrike capability` : ""}.`,
+          `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + counterstrike capability ${sc.tokyo.counterstrikeBonus}` : ""}`,
         ),
         support,
-        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}.`),
+        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}`),
       ];
     case "washington": {
       const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
@@ -94,9 +96,9 @@ function nationalInterest(state: GameState, nation: Nation): ScoreLine[] {
         line(
           "Trilateral cooperation",
           trustSum / (3 * sc.trustDivisor) + trilateral * sc.washington.trilateralInstitutionPoints,
-          `Average trust ${round1(trustSum / 3)} ÷ ${sc.trustDivisor}; ${trilateral} trilateral institution(s) × ${sc.washington.trilateralInstitutionPoints}.`,
+          `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${3 * sc.trustDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`,
         ),
-        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, `Burden shared ${state.burdenShared}.`),
+        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, `Burden shared ${state.burdenShared} × ${sc.washington.burdenPerPoint}`),
         support,
       ];
     }

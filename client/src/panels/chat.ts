@@ -1,3 +1,4 @@
+import "./chat.css";
 import type { Channel } from "../../../shared/rules/state.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";

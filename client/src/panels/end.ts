@@ -1,3 +1,4 @@
+import "./end.css";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS, type Nation } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";

@@ -1,4 +1,7 @@
+import "./game-screen.css";
+import "./phase-panel.css";
 import type * as Phaser from "phaser";
+import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { PHASE_NAMES } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
@@ -30,10 +33,15 @@ export class GameScreen {
   #end = h("div", { class: "end-host" });
   #negotiation = new NegotiationPanel();
   #policy = new PolicyPanel();
-  #revealedCards = new Set<string>();
+  /** When each card was first shown in the event step (a card shown under 2 s was not read). */
+  #revealedCards = new Map<string, number>();
+  #eventLeft = new Map<string, number>();
   #panelKey = "";
   #phaseKey = "";
   #endDismissed = false;
+  /** Deterrence as each stage of a round began ("3:opening", "3:resolution"), to say why it moved. */
+  #deterrenceBefore = new Map<string, DeterrenceBreakdown>();
+  #lastView: PlayerView | null = null;
   #endShown = false;
   #unsub: (() => void)[] = [];
   #destroyed = false;
@@ -75,12 +83,13 @@ export class GameScreen {
   #onPlayback(e: PlaybackEvent): void {
     if (e.type === "step") this.ctx.announce(changeSentence(e.change));
     const view = this.ctx.store.get().view;
-    if (view && (view.phase === "summary" || view.phase === "ended")) this.#renderPanel(view, true);
+    if (view && (view.phase === "event" || view.phase === "summary" || view.phase === "ended") && e.type !== "reset") this.#renderPanel(view, true);
   }
 
   update(state: AppState): void {
     const view = state.view;
     if (!view) return;
+    this.#remember(view);
     this.#header.update(state);
     this.#agenda.update(view);
     this.#summary.update(view);
@@ -100,6 +109,27 @@ export class GameScreen {
     this.#renderEnd(view);
   }
 
+  #remember(view: PlayerView): void {
+    const prev = this.#lastView;
+    this.#lastView = view;
+    if (!prev || prev === view) return;
+    if (view.round !== prev.round) this.#deterrenceBefore.set(`${view.round}:opening`, prev.deterrence);
+    if ((view.phase === "summary" || view.phase === "ended") && prev.phase === "policy") this.#deterrenceBefore.set(`${view.round}:resolution`, prev.deterrence);
+  }
+
+  #cardSeen(view: PlayerView): boolean {
+    const id = view.card?.id;
+    if (!id) return true;
+    const shown = this.#revealedCards.get(id);
+    if (shown === undefined) return false;
+    if (!this.#eventLeft.has(id)) this.#eventLeft.set(id, Date.now());
+    return this.#eventLeft.get(id)! - shown >= 2000;
+  }
+
+  #before(view: PlayerView, stage: "opening" | "resolution"): DeterrenceBreakdown | null {
+    return this.#deterrenceBefore.get(`${view.round}:${stage}`) ?? null;
+  }
+
   #rerender = (): void => {
     const view = this.ctx.store.get().view;
     if (view) this.#renderPanel(view, true);
@@ -113,18 +143,18 @@ export class GameScreen {
     switch (view.phase) {
       case "event": {
         const revealed = !!view.card && this.#revealedCards.has(view.card.id);
-        if (view.card) this.#revealedCards.add(view.card.id);
-        panel = eventPanel(view, this.ctx, revealed);
+        if (view.card && !revealed) this.#revealedCards.set(view.card.id, Date.now());
+        panel = eventPanel(view, this.ctx, revealed, this.#before(view, "opening"));
         break;
       }
       case "negotiation":
-        panel = this.#negotiation.render(view, this.ctx, this.#rerender);
+        panel = this.#negotiation.render(view, this.ctx, this.#rerender, this.#cardSeen(view), this.#before(view, "opening"));
         break;
       case "policy":
         panel = this.#policy.render(view, this.ctx, this.#rerender);
         break;
       case "summary":
-        panel = summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents);
+        panel = summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution"));
         break;
       case "ended":
         panel = h(
@@ -133,7 +163,7 @@ export class GameScreen {
           h("h2", { class: "phase-heading", tabindex: -1 }, "Game over"),
           h("p", {}, "The final scores and every secret agenda are on the results screen."),
           h("button", { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.#renderEnd(view, true)) }, "Show the results"),
-          summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents),
+          summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution")),
         );
         break;
     }

@@ -1,3 +1,4 @@
+import "./landing.css";
 import { CLASSROOM_TIMERS, DisplayNameSchema, TableCodeSchema, type CreateTableOptions, type TableSummary } from "../../../shared/protocol/messages.ts";
 import { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "../../../shared/bots/difficulty.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";

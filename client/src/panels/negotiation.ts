@@ -1,4 +1,6 @@
+import "./negotiation.css";
 import { describeTerm } from "../../../shared/rules/flow.ts";
+import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { Proposal } from "../../../shared/rules/proposals.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -6,7 +8,7 @@ import { NATION_NAMES, NATIONS, type Nation } from "../../../shared/rules/vocabu
 import { h } from "../dom.ts";
 import { legalFor, partiesOf, partyAnswer, PROPOSAL_STATUS_TEXT, termChoices, type TermChoice } from "../store/selectors.ts";
 import { emblemSvg } from "../theme.ts";
-import { cardFace } from "./event-card.ts";
+import { cardFace, openingLedger } from "./event-card.ts";
 import type { PanelContext } from "./context.ts";
 
 const GROUPS: { group: TermChoice["group"]; title: string; hint: string }[] = [
@@ -194,9 +196,31 @@ function focusFirst(): void {
 
 /** The negotiation phase: proposals you are party to, the composer, and "Done negotiating". */
 export class NegotiationPanel {
+  #cardRecall(view: PlayerView, ctx: PanelContext, cardSeen: boolean, before: DeterrenceBreakdown | null): HTMLElement {
+    const card = view.card!;
+    const key = `${view.round}:${card.id}`;
+    return h(
+      "details",
+      {
+        class: "card-recall",
+        open: !cardSeen && !this.#folded.has(key),
+        ontoggle: (e: Event) => {
+          if ((e.currentTarget as HTMLDetailsElement).open) this.#folded.delete(key);
+          else this.#folded.add(key);
+        },
+      },
+      h("summary", {}, `This round’s event: ${card.title}`),
+      cardFace(card),
+      openingLedger(view, ctx, before),
+    );
+  }
+
   #composer = new Composer();
 
-  render(view: PlayerView, ctx: PanelContext, rerender: () => void): HTMLElement {
+  #folded = new Set<string>();
+
+  /** `cardSeen`: the event step was on screen long enough to read; if not, the card opens here. */
+  render(view: PlayerView, ctx: PanelContext, rerender: () => void, cardSeen = true, before: DeterrenceBreakdown | null = null): HTMLElement {
     const seat = view.seat;
     const thisRound = view.proposals.filter((p) => p.round === view.round);
     const canReady = legalFor(view).some((c) => c.type === "ready");
@@ -206,7 +230,7 @@ export class NegotiationPanel {
       { class: "phase-panel panel-negotiation", "aria-labelledby": "phase-heading" },
       h("h2", { id: "phase-heading", class: "phase-heading" }, "Negotiate"),
       h("p", { class: "phase-lede" }, "Talk in the chat below, table proposals, answer the ones sent to you. Agreements take effect at resolution."),
-      view.card ? h("details", { class: "card-recall" }, h("summary", {}, `This round’s event: ${view.card.title}`), cardFace(view.card)) : null,
+      view.card ? this.#cardRecall(view, ctx, cardSeen, before) : null,
       h("h3", { class: "section-title" }, `Proposals this round (${thisRound.length})`),
       thisRound.length === 0
         ? h("p", { class: "empty" }, "No proposals yet.")

@@ -1,3 +1,4 @@
+import "./policy.css";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";

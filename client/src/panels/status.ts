@@ -1,3 +1,4 @@
+import "./status.css";
 import { h, replaceChildren } from "../dom.ts";
 import { dismissToast, type AppState, type AppStore } from "../store/store.ts";
 
