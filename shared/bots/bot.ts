@@ -11,6 +11,7 @@ import { TUNING } from "../rules/tuning.ts";
 import type { PlayerView } from "../rules/view.ts";
 import { NATIONS, pairOf, STANCES, type Nation, type Pair, type StanceId } from "../rules/vocabulary.ts";
 import type { Difficulty } from "./registry.ts";
+import { chatAnswer } from "./chat-answers.ts";
 import { hardUtility, hypotheticalState, resolveHypothetical } from "./lookahead.ts";
 import type { Situation, StanceProfile } from "./profile.ts";
 import type { SeatPolicy } from "./random.ts";
@@ -170,6 +171,8 @@ export function makeBot(fallback: StanceId, difficulty: Difficulty): SeatPolicy 
   const level = LEVELS[difficulty];
   return (view, nation, rng) => {
     if (view.phase === "ended") return { command: null, rng };
+    const answer = chatAnswer(view, nation, profileFor(view, nation, fallback), rng);
+    if (answer) return answer;
     const r = rand(rng);
     const mind = mindOf(view, nation, profileFor(view, nation, fallback), level, r);
     const command = decide(mind);
