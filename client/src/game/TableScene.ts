@@ -470,7 +470,7 @@ export class TableScene extends Phaser.Scene {
       const name = this.add
         .text(nameX, suspended ? y + 5 : y + th / 2, row.name, {
           fontFamily: FONT,
-          fontSize: `${wide ? 19 : 16}px`,
+          fontSize: `${wide ? 19 : 17}px`,
           fontStyle: "bold",
           color: suspended ? "#E3E8EE" : "#14202C",
           wordWrap: { width: maxW },
@@ -480,13 +480,13 @@ export class TableScene extends Phaser.Scene {
         .setOrigin(0, suspended ? 0 : 0.5);
       // Words are never split: shrink until the name fits the token.
       const room = suspended ? th - 24 : th - 4;
-      for (const size of wide ? [17, 15, 13] : [14, 13, 12]) {
+      for (const size of wide ? [17, 16] : [16]) {
         if (name.width <= maxW && name.height <= room) break;
         name.setFontSize(size);
       }
       c.add([g, name]);
       if (suspended) {
-        const tag = text(this, nameX, y + th - 4, "SUSPENDED", { size: 13, bold: true, color: "#0E1824" });
+        const tag = text(this, nameX, y + th - 2, "SUSPENDED", { size: 16, bold: true, color: "#0E1824" });
         tag.setOrigin(0, 1).setBackgroundColor("#F2A93B").setPadding(5, 1, 5, 1);
         c.add(tag);
       }

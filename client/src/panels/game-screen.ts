@@ -1,5 +1,7 @@
 import "./game-screen.css";
 import "./phase-panel.css";
+import "./game-screen-projector.css";
+import "./game-screen-phone.css";
 import type * as Phaser from "phaser";
 import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -9,7 +11,11 @@ import type { PlaybackEvent } from "../store/playback.ts";
 import { changeSentence } from "../store/selectors.ts";
 import type { AppState } from "../store/store.ts";
 import { prefersReducedMotion } from "../theme.ts";
+import { annotate } from "../help/glossary.ts";
+import { walkthroughNote } from "../help/walkthrough.ts";
 import { TableSummaryText } from "./a11y.ts";
+import { MobileTabs } from "./mobile-tabs.ts";
+import { TableKey } from "./table-key.ts";
 import { AgendaPanel } from "./agenda.ts";
 import { ChatPanel } from "./chat.ts";
 import type { PanelContext } from "./context.ts";
@@ -27,9 +33,14 @@ export class GameScreen {
   game: Phaser.Game | null = null;
   #header: HeaderBar;
   #agenda = new AgendaPanel();
+  #key = new TableKey();
+  #tabs = new MobileTabs();
   #summary = new TableSummaryText();
   #stage = h("div", { class: "stage", id: "stage" });
   #sidebar = h("aside", { class: "sidebar", id: "main", tabindex: -1, "aria-label": "Your actions this phase" });
+  /** Toasts sit at the top of the action panel, in the flow: they never cover the table or a control. */
+  #toastSlot = h("div", { class: "toast-slot" });
+  #panelHost = h("div", { class: "panel-host" });
   #end = h("div", { class: "end-host" });
   #negotiation = new NegotiationPanel();
   #policy = new PolicyPanel();
@@ -59,19 +70,24 @@ export class GameScreen {
       { class: "game-screen" },
       this.#header.el,
       h(
-        "div",
+        "main",
         { class: "game-main" },
         this.#sidebar,
+        this.#tabs.el,
         h(
           "div",
           { class: "stage-col" },
           h("figure", { class: "stage-frame", "aria-describedby": "table-summary-heading" }, this.#stage, h("figcaption", { class: "visually-hidden" }, "The negotiation table seen from above. Its content is described in text in “The table, in words”.")),
+          this.#key.el,
           h("div", { class: "dock" }, this.#agenda.el, this.chat.el),
         ),
       ),
       this.#summary.el,
       this.#end,
     );
+    this.#tabs.attach(this.el);
+    this.#sidebar.append(this.#toastSlot, this.#panelHost);
+    if (ctx.toasts) this.#toastSlot.append(ctx.toasts);
     this.#unsub.push(ctx.playback.subscribe((e) => this.#onPlayback(e)));
     const reducedMotion = prefersReducedMotion();
     void import("../game/game.ts").then(({ createTableGame }) => {
@@ -84,6 +100,8 @@ export class GameScreen {
     if (e.type === "step") this.ctx.announce(changeSentence(e.change));
     const view = this.ctx.store.get().view;
     if (view && (view.phase === "event" || view.phase === "summary" || view.phase === "ended") && e.type !== "reset") this.#renderPanel(view, true);
+    // The results wait for the last round's playback to finish (or for "Show the results").
+    if (view && e.type === "idle") this.#renderEnd(view);
   }
 
   update(state: AppState): void {
@@ -92,17 +110,20 @@ export class GameScreen {
     this.#remember(view);
     this.#header.update(state);
     this.#agenda.update(view);
+    this.#key.update(view);
     this.#summary.update(view);
     this.chat.update(view, state.code);
     const phaseKey = `${view.round}:${view.phase}`;
     if (phaseKey !== this.#phaseKey) {
       const first = this.#phaseKey === "";
       this.#phaseKey = phaseKey;
+      if (!first) this.#tabs.flag("act");
       if (!first) this.ctx.announce(view.phase === "ended" ? "The game is over. The results are shown." : `Round ${view.round}: ${PHASE_NAMES[view.phase]} phase.`);
       const active = document.activeElement;
       const focusInSidebar = !active || active === document.body || this.#sidebar.contains(active);
       this.#renderPanel(view, true);
-      if (!first && focusInSidebar && view.phase !== "ended") this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus({ preventScroll: false });
+      this.#sidebar.scrollTop = 0;
+      if (!first && focusInSidebar && view.phase !== "ended") this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus({ preventScroll: true });
     } else {
       this.#renderPanel(view, false);
     }
@@ -115,6 +136,13 @@ export class GameScreen {
     if (!prev || prev === view) return;
     if (view.round !== prev.round) this.#deterrenceBefore.set(`${view.round}:opening`, prev.deterrence);
     if ((view.phase === "summary" || view.phase === "ended") && prev.phase === "policy") this.#deterrenceBefore.set(`${view.round}:resolution`, prev.deterrence);
+  }
+
+  /** Solo play: every other seat is a bot. */
+  #solo(): boolean {
+    const state = this.ctx.store.get();
+    const seats = state.presence?.seats ?? [];
+    return seats.length > 0 && seats.every((s) => s.nation === state.view?.seat || s.bot);
   }
 
   #cardSeen(view: PlayerView): boolean {
@@ -162,21 +190,28 @@ export class GameScreen {
           { class: "phase-panel" },
           h("h2", { class: "phase-heading", tabindex: -1 }, "Game over"),
           h("p", {}, "The final scores and every secret agenda are on the results screen."),
-          h("button", { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.#renderEnd(view, true)) }, "Show the results"),
+          h(
+            "button",
+            { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.ctx.playback.skip(), this.#renderEnd(view, true)) },
+            this.ctx.playback.busy ? "Skip to the results" : "Show the results",
+          ),
           summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution")),
         );
         break;
     }
+    annotate(panel);
+    const tour = walkthroughNote({ solo: this.#solo(), round: view.round, phase: view.phase, onChange: this.#rerender });
+    if (tour) panel.prepend(tour);
     const heading = panel.querySelector<HTMLElement>(".phase-heading");
     heading?.setAttribute("tabindex", "-1");
     if (heading) heading.dataset.focus = "phase-heading";
     const scrollTop = this.#sidebar.scrollTop;
-    replaceChildren(this.#sidebar, [panel]);
+    replaceChildren(this.#panelHost, [panel]);
     if (!force) this.#sidebar.scrollTop = scrollTop;
   }
 
   #renderEnd(view: PlayerView, forceFocus = false): void {
-    const show = view.phase === "ended" && !!view.ended && !this.#endDismissed;
+    const show = view.phase === "ended" && !!view.ended && !this.#endDismissed && !this.ctx.playback.busy;
     // While the results cover the screen, the table behind them is out of reach (focus and screen readers).
     for (const el of [this.el.querySelector(".topbar"), this.el.querySelector(".game-main")]) el?.toggleAttribute("inert", show);
     if (!show) {
@@ -202,6 +237,7 @@ export class GameScreen {
 
   destroy(): void {
     this.#destroyed = true;
+    if (this.ctx.toasts) document.getElementById("app")?.append(this.ctx.toasts);
     this.#header.destroy();
     this.#unsub.forEach((u) => u());
     this.game?.destroy(true);

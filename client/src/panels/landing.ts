@@ -1,4 +1,5 @@
 import "./landing.css";
+import { rulesLink } from "../help/rules-page.ts";
 import { CLASSROOM_TIMERS, DisplayNameSchema, TableCodeSchema, type CreateTableOptions, type TableSummary } from "../../../shared/protocol/messages.ts";
 import { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "../../../shared/bots/difficulty.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
@@ -116,6 +117,8 @@ export class LandingScreen {
           "p",
           { class: "tagline" },
           "Seoul, Tokyo and Washington at one table: history, security and trust, one event at a time.",
+          " ",
+          rulesLink(),
         ),
         h(
           "div",
