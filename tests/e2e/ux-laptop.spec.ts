@@ -36,9 +36,9 @@ test("at 1366×768: one ledger with causes, rules and glossary, the tour, and no
   await page.keyboard.press("Escape");
   await expect(page.locator("#glossary-popover")).toBeHidden();
   // Your own stance is explained where it is shown.
-  const stanceButton = page.locator(".table-key .gloss").first();
+  const stanceButton = page.locator(".table-key .key-terms .gloss").first();
   await stanceButton.click();
-  await expect(page.locator("#glossary-popover")).toContainText("You do not choose it");
+  await expect(page.locator("#glossary-popover")).toContainText("same for a human player and a bot");
   await page.keyboard.press("Escape");
 
   await respondIfAsked(page);

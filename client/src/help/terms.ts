@@ -105,7 +105,7 @@ export const TERMS: readonly Term[] = [
     id: "crisis",
     title: "Crisis markers",
     spellings: ["crisis markers", "Crisis markers", "crisis marker", "Crisis"],
-    text: `At resolution, if threat is above deterrence, a crisis marker is placed and every pair's trust takes ${T.crisis.trustShockPerPair}. At ${T.crisis.markersToEndGame} markers the region slides into crisis: the game ends and every government loses.`,
+    text: `At resolution, if threat is above deterrence, a crisis marker is placed and every pair's trust takes ${String(T.crisis.trustShockPerPair).replace("-", "−")}. At ${T.crisis.markersToEndGame} markers the region slides into crisis: the game ends and every government loses.`,
   },
   {
     id: "extended-deterrence",

@@ -158,6 +158,24 @@ export class GameScreen {
     return this.#deterrenceBefore.get(`${view.round}:${stage}`) ?? null;
   }
 
+  /** One button node kept across re-renders (the panel re-renders at every playback step). */
+  #results: HTMLButtonElement | null = null;
+  #resultsButton(): HTMLButtonElement {
+    this.#results ??= h("button", {
+      type: "button",
+      class: "btn btn-primary btn-wide",
+      "data-focus": "show-results",
+      onclick: () => {
+        this.#endDismissed = false;
+        this.ctx.playback.skip();
+        const view = this.ctx.store.get().view;
+        if (view) this.#renderEnd(view, true);
+      },
+    });
+    this.#results.textContent = this.ctx.playback.busy ? "Skip to the results" : "Show the results";
+    return this.#results;
+  }
+
   #rerender = (): void => {
     const view = this.ctx.store.get().view;
     if (view) this.#renderPanel(view, true);
@@ -190,11 +208,7 @@ export class GameScreen {
           { class: "phase-panel" },
           h("h2", { class: "phase-heading", tabindex: -1 }, "Game over"),
           h("p", {}, "The final scores and every secret agenda are on the results screen."),
-          h(
-            "button",
-            { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.ctx.playback.skip(), this.#renderEnd(view, true)) },
-            this.ctx.playback.busy ? "Skip to the results" : "Show the results",
-          ),
+          this.#resultsButton(),
           summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution")),
         );
         break;
