@@ -89,7 +89,7 @@ test("a solo game from the landing page to the end screen, played by clicking an
       await sidebar(page).getByRole("button", { name: "Show all" }).click({ timeout: 2000 }).catch(() => undefined);
       await page.waitForFunction(() => !window.__trilateral!.playbackBusy, null, { timeout: 60_000 });
       await expect(sidebar(page).locator(".steps[data-stage=resolution] .step")).toHaveCount(resolutionChanges.length);
-      for (const c of resolutionChanges.slice(0, 3)) await expect(sidebar(page).locator(".steps")).toContainText(c.cause.label);
+      for (const c of resolutionChanges.slice(0, 3)) await expect(sidebar(page).locator(".steps[data-stage=resolution]")).toContainText(c.cause.label);
       if (!seen.has("summary")) {
         seen.add("summary");
         await snapshot(page, "06-summary");
