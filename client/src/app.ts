@@ -3,6 +3,7 @@ import { h, replaceChildren } from "./dom.ts";
 import type { OpenRequest, TableLink } from "./net/connection.ts";
 import { fetchTableSummary } from "./net/api.ts";
 import { forgetSeat, loadSeat, setTableInUrl } from "./net/session.ts";
+import { installRulesRoute } from "./help/rules-page.ts";
 import { LiveRegion } from "./panels/a11y.ts";
 import { makeAct, type PanelContext } from "./panels/context.ts";
 import { GameScreen } from "./panels/game-screen.ts";
@@ -44,9 +45,11 @@ export class App {
       link: () => this.#link,
       act: makeAct(this.store, () => this.#link),
       announce: (text) => this.live.announce(text),
+      toasts: this.#status.toasts,
     };
     root.replaceChildren(this.#status.banner, new InstructorBanner(this.store).el, this.#host, this.#status.toasts, this.live.el);
     root.removeAttribute("aria-busy");
+    installRulesRoute();
     this.store.subscribe((s) => this.#render(s));
     if (testHookEnabled()) {
       this.#hook = installTestHook({

@@ -32,11 +32,13 @@ export function append(parent: Node, children: (Child | Child[])[]): void {
 export function replaceChildren(container: Element, children: (Child | Child[])[]): void {
   const active = document.activeElement;
   const focusKey = active instanceof HTMLElement && container.contains(active) ? active.dataset.focus : undefined;
+  const caret: [number | null, number | null] | null = active instanceof HTMLInputElement && active.type !== "checkbox" && active.type !== "radio" ? [active.selectionStart, active.selectionEnd] : null;
   container.replaceChildren();
   append(container, children);
   if (focusKey) {
     const again = container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`);
     again?.focus({ preventScroll: true });
+    if (caret && again instanceof HTMLInputElement && caret[0] !== null) again.setSelectionRange(caret[0], caret[1]);
   }
 }
 

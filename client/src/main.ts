@@ -1,5 +1,7 @@
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/controls.css";
 import { App } from "./app.ts";
+import "./styles/narrow.css";
 import { classRouteFrom, rejoinTokens } from "./class/routes.ts";
 import { loadSeat, tableFromUrl } from "./net/session.ts";
 

@@ -11,6 +11,7 @@ import type { Difficulty } from "./difficulty.ts";
 import { afterResponse } from "./foresee.ts";
 import { bestPolicy, clearValueCache, guessPolicies, LEVELS, legalPolicies, mindOf, pledgesOf, policyWorth, profileFor, rand, resolved, type Mind } from "./mind.ts";
 import { clearDealCaches, fresh, myLinesThisPhase, negotiate } from "./negotiate.ts";
+import { chatAnswer } from "./chat-answers.ts";
 import type { SeatPolicy } from "./random.ts";
 import { policyPhrase, render, situationFill } from "./talk.ts";
 import { utility } from "./utility.ts";
@@ -37,6 +38,8 @@ export function makeBot(fallback: StanceId, difficulty: Exclude<Difficulty, "exp
   const level = LEVELS[difficulty];
   return (view, nation, rng) => {
     if (view.phase === "ended") return { command: null, rng };
+    const answer = chatAnswer(view, nation, profileFor(view, nation, fallback), rng);
+    if (answer) return answer;
     const r = rand(rng);
     const mind = mindOf(view, nation, profileFor(view, nation, fallback), level, r);
     const command = decide(mind);

@@ -11,3 +11,8 @@ export function describeChange(change: Pick<MeterChange, "meter" | "from" | "to"
   ].filter((n) => n !== null);
   return `${meterName(change.meter)} ${change.to}, ${direction}: ${change.cause.label}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
+
+/** A proposal's id as every screen writes it: "p2" → "P2". */
+export function proposalName(id: string): string {
+  return id.toUpperCase();
+}

@@ -5,6 +5,7 @@ import { crisisDue, deterrenceTotal } from "./deterrence.ts";
 import type { Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
+import { proposalName } from "./describe.ts";
 import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import { policyDefinition, type PolicyId } from "./policies.ts";
 import { JOINT_STATEMENTS, type Proposal, type ProposalTerm } from "./proposals.ts";
@@ -93,7 +94,7 @@ export function closePolicy(d: Draft): void {
 }
 
 export function describeProposal(p: Pick<Proposal, "id" | "terms">): string {
-  return `Agreement ${p.id}: ${p.terms.map(describeTerm).join("; ")}`;
+  return `Agreement ${proposalName(p.id)}: ${p.terms.map(describeTerm).join("; ")}`;
 }
 
 export function describeTerm(term: ProposalTerm): string {

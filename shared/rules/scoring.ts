@@ -7,6 +7,8 @@ import { TUNING } from "./tuning.ts";
 import { NATIONS, PAIRS, type Nation } from "./vocabulary.ts";
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** A signed operand as the end screen writes it: "−6", "4.5". */
+const num = (n: number) => (n < 0 ? `−${-n}` : String(n));
 const line = (label: string, points: number, detail: string): ScoreLine => ({ label, points: round1(points), detail });
 
 /**
@@ -63,8 +65,8 @@ function nationalInterest(state: GameState, nation: Nation, explain = true): Sco
   const sc = TUNING.scoring;
   const line = (label: string, points: number, detail: () => string): ScoreLine => ({ label, points: round1(points), detail: explain ? detail() : "" });
   const deterrence = deterrenceTotal({ trust: state.trust, japanDefense: state.japanDefense, institutions: state.institutions, current: { deterrenceBonus: 0 } });
-  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, () => `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}.`);
-  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, () => `Support ${state.support[nation]} ÷ ${sc.supportDivisor}.`);
+  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, () => `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}`);
+  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, () => `Support ${state.support[nation]} ÷ ${sc.supportDivisor}`);
   switch (nation) {
     case "seoul": {
       const protocol = state.institutions["counterstrike-protocol"]?.status === "in-force";
@@ -75,13 +77,13 @@ function nationalInterest(state: GameState, nation: Nation, explain = true): Sco
         line(
           "Autonomy",
           (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
-          () => `${uncoordinated ? "Japan holds counterstrike capability with no coordination protocol" : "No uncoordinated counterstrike"}; Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}.`,
+          () => `${uncoordinated ? `Japan holds counterstrike capability with no coordination protocol ${num(sc.seoul.uncoordinatedCounterstrikePenalty)}` : `No uncoordinated counterstrike ${num(sc.seoul.autonomyBonus)}`} + Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}`,
         ),
         support,
         line(
           "History justice",
           apologies * sc.seoul.pointsPerApology + (TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor,
-          () => `${apologies} apology statement(s) from Tokyo × ${sc.seoul.pointsPerApology}; history tension ${state.historyTension} leaves ${(TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor}.`,
+          () => `Apology statements from Tokyo ${apologies} × ${sc.seoul.pointsPerApology} + (${TUNING.bounds.historyTension[1]} − history tension ${state.historyTension}) ÷ ${sc.seoul.historyCalmDivisor}`,
         ),
       ];
     }
@@ -91,10 +93,10 @@ function nationalInterest(state: GameState, nation: Nation, explain = true): Sco
         line(
           "Defense normalization",
           state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
-          () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + ${sc.tokyo.counterstrikeBonus} for counterstrike capability` : ""}.`,
+          () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + counterstrike capability ${sc.tokyo.counterstrikeBonus}` : ""}`,
         ),
         support,
-        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}.`),
+        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}`),
       ];
     case "washington": {
       const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
@@ -105,9 +107,9 @@ function nationalInterest(state: GameState, nation: Nation, explain = true): Sco
         line(
           "Trilateral cooperation",
           trustSum / (3 * sc.trustDivisor) + trilateral * sc.washington.trilateralInstitutionPoints,
-          () => `Average trust ${round1(trustSum / 3)} ÷ ${sc.trustDivisor}; ${trilateral} trilateral institution(s) × ${sc.washington.trilateralInstitutionPoints}.`,
+          () => `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${3 * sc.trustDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`,
         ),
-        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, () => `Burden shared ${state.burdenShared}.`),
+        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, () => `Burden shared ${state.burdenShared} × ${sc.washington.burdenPerPoint}`),
         support,
       ];
     }

@@ -19,7 +19,7 @@ for (const size of [
     // The canvas fills its frame (Scale.FIT), whatever the screen.
     const box = await page.locator("#stage canvas").boundingBox();
     const frame = await page.locator(".stage-frame").boundingBox();
-    expect(box!.width).toBeGreaterThan(frame!.width - 4);
+    expect(box!.width > frame!.width - 4 || box!.height > frame!.height - 4).toBe(true);
     expect(Math.abs(box!.width / box!.height - 16 / 9)).toBeLessThan(0.02);
     await snapshot(page, `negotiation-${size.width}x${size.height}`);
   });

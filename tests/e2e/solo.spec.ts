@@ -83,13 +83,13 @@ test("a solo game from the landing page to the end screen, played by clicking an
       // The deltas are applied one by one with their causes: while they play, fewer are listed than exist.
       const resolutionChanges = v.changes.filter((c) => c.round === v.round && c.cause.kind !== "card" && c.cause.kind !== "response" && c.cause.kind !== "escalation");
       if (resolutionChanges.length >= 3) {
-        expect(await sidebar(page).locator(".steps .step").count()).toBeLessThan(resolutionChanges.length);
+        expect(await sidebar(page).locator(".steps[data-stage=resolution] .step").count()).toBeLessThan(resolutionChanges.length);
         await expect(sidebar(page).locator(".playback-line")).toContainText("Applying");
       }
       await sidebar(page).getByRole("button", { name: "Show all" }).click({ timeout: 2000 }).catch(() => undefined);
       await page.waitForFunction(() => !window.__trilateral!.playbackBusy, null, { timeout: 60_000 });
-      await expect(sidebar(page).locator(".steps .step")).toHaveCount(resolutionChanges.length);
-      for (const c of resolutionChanges.slice(0, 3)) await expect(sidebar(page).locator(".steps")).toContainText(c.cause.label);
+      await expect(sidebar(page).locator(".steps[data-stage=resolution] .step")).toHaveCount(resolutionChanges.length);
+      for (const c of resolutionChanges.slice(0, 3)) await expect(sidebar(page).locator(".steps[data-stage=resolution]")).toContainText(c.cause.label);
       if (!seen.has("summary")) {
         seen.add("summary");
         await snapshot(page, "06-summary");

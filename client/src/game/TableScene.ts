@@ -6,11 +6,13 @@ import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS, PAIRS, PHASE_NAMES, STANCE_NAMES, membersOfPair, pairName, type MeterRef, type Nation, type Pair } from "../../../shared/rules/vocabulary.ts";
 import type { Playback, PlaybackEvent } from "../store/playback.ts";
 import { countdownText, deltaTone, formatDate, institutionRows, meterKey, meterValue } from "../store/selectors.ts";
-import { crisisDue } from "../../../shared/rules/deterrence.ts";
 import type { AppState, AppStore } from "../store/store.ts";
 import { COLORS, FONT, NATION_COLOR } from "../theme.ts";
 import { emblem, hatch, hex, pips, text } from "./draw.ts";
-import { flash, floatLabel, MeterBar, type Box } from "./widgets.ts";
+import { FloatingLabels } from "./float-labels.ts";
+import { shownDeterrence } from "./shown.ts";
+import { flash, MeterBar, type Box } from "./widgets.ts";
+import { securityVerdict } from "../../../shared/rules/ledger.ts";
 
 export interface SceneBridge {
   store: AppStore;
@@ -86,6 +88,7 @@ export class TableScene extends Phaser.Scene {
   #rendered = false;
   #unsubscribe: (() => void)[] = [];
   #deadline = 0;
+  #labels!: FloatingLabels;
 
   constructor(bridge: SceneBridge) {
     super("Table");
@@ -107,6 +110,7 @@ export class TableScene extends Phaser.Scene {
     this.#buildTrust();
     this.#buildHud();
     this.#dynamic = this.add.container(0, 0);
+    this.#labels = new FloatingLabels(this, { x: 0, y: 0, w: 1280, h: 720 });
 
     const { store, playback } = this.#bridge;
     this.#unsubscribe.push(store.subscribe((s, prev) => this.#onState(s, prev)));
@@ -275,8 +279,18 @@ export class TableScene extends Phaser.Scene {
       if (ref) slot.bar.set(meterValue(view, ref), animate);
     }
     this.#renderPips(view);
-    this.#deterrence.set(view.deterrence.total, animate);
+    this.#renderSecurity(view, animate);
     this.#renderTies();
+  }
+
+  /** Deterrence and the verdict from the figures on screen (the engine's formula over the shown meters). */
+  #renderSecurity(view: PlayerView, animate: boolean): void {
+    const det = shownDeterrence(view, this.shownValues()).total;
+    const threat = this.#slots.get("threat")!.bar.value;
+    this.#deterrence.set(det, animate);
+    const verdict = securityVerdict(threat, det);
+    this.#hud.verdict.setText(verdict.text);
+    this.#hud.verdict.setColor(verdict.danger ? COLORS.down : COLORS.up);
   }
 
   /** Lines across the felt between the delegations: thicker with more trust, dashed below 30. */
@@ -318,10 +332,11 @@ export class TableScene extends Phaser.Scene {
       this.#renderPips(shown);
     }
     if (change.meter.meter === "trust") this.#renderTies();
+    if (view) this.#renderSecurity(view, !reduced);
     const delta = change.to - change.from;
     if (delta !== 0) {
       const good = deltaTone(change.meter, delta) === "good";
-      floatLabel(this, slot.anchor.x, slot.anchor.y, delta, change.cause.label, good, reduced);
+      this.#labels.float(slot.anchor.x, slot.anchor.y, delta, change.cause.label, good, reduced);
       flash(this, slot.box.x, slot.box.y, slot.box.w, slot.box.h, hex(good ? COLORS.up : COLORS.down), reduced);
     }
   }
@@ -363,11 +378,7 @@ export class TableScene extends Phaser.Scene {
   #renderHud(view: PlayerView, state: AppState): void {
     const h = this.#hud;
     const s = SECURITY;
-    const threat = view.threat;
-    const det = view.deterrence.total;
-    const crisis = crisisDue(threat, det);
-    h.verdict.setText(crisis ? `⚠ Threat ${threat} > deterrence ${det}` : `Deterrence ${det} ≥ threat ${threat}`);
-    h.verdict.setColor(crisis ? COLORS.down : COLORS.up);
+    if (!this.#bridge.playback.busy) this.#renderSecurity(view, false);
     const cg = h.crisisG.clear();
     const max = TUNING.crisis.markersToEndGame;
     for (let i = 0; i < max; i++) {
@@ -459,7 +470,7 @@ export class TableScene extends Phaser.Scene {
       const name = this.add
         .text(nameX, suspended ? y + 5 : y + th / 2, row.name, {
           fontFamily: FONT,
-          fontSize: `${wide ? 19 : 16}px`,
+          fontSize: `${wide ? 19 : 17}px`,
           fontStyle: "bold",
           color: suspended ? "#E3E8EE" : "#14202C",
           wordWrap: { width: maxW },
@@ -469,13 +480,13 @@ export class TableScene extends Phaser.Scene {
         .setOrigin(0, suspended ? 0 : 0.5);
       // Words are never split: shrink until the name fits the token.
       const room = suspended ? th - 24 : th - 4;
-      for (const size of wide ? [17, 15, 13] : [14, 13, 12]) {
+      for (const size of wide ? [17, 16] : [16]) {
         if (name.width <= maxW && name.height <= room) break;
         name.setFontSize(size);
       }
       c.add([g, name]);
       if (suspended) {
-        const tag = text(this, nameX, y + th - 4, "SUSPENDED", { size: 13, bold: true, color: "#0E1824" });
+        const tag = text(this, nameX, y + th - 2, "SUSPENDED", { size: 16, bold: true, color: "#0E1824" });
         tag.setOrigin(0, 1).setBackgroundColor("#F2A93B").setPadding(5, 1, 5, 1);
         c.add(tag);
       }

@@ -59,34 +59,6 @@ export class MeterBar {
   }
 }
 
-/** "−8 · Radar lock-on dispute", rising and fading next to the meter that moved. */
-export function floatLabel(scene: Phaser.Scene, x: number, y: number, delta: number, cause: string, good: boolean, reduced: boolean): void {
-  const sign = delta > 0 ? `▲ +${delta}` : `▼ \u2212${Math.abs(delta)}`;
-  const short = cause.length > 34 ? `${cause.slice(0, 32)}…` : cause;
-  const label = text(scene, x, y, `${sign}  ${short}`, { size: 21, bold: true, color: good ? COLORS.up : COLORS.down });
-  label.setOrigin(0.5, 1);
-  const bg = scene.add
-    .rectangle(x, y + 3, label.width + 20, label.height + 8, hex(COLORS.room), 0.95)
-    .setOrigin(0.5, 1)
-    .setStrokeStyle(2, hex(good ? COLORS.up : COLORS.down), 1);
-  label.setDepth(20);
-  bg.setDepth(19);
-  const parts = [label, bg];
-  if (reduced) {
-    scene.time.delayedCall(2600, () => parts.forEach((p) => p.destroy()));
-    return;
-  }
-  scene.tweens.add({
-    targets: parts,
-    y: `-=26`,
-    alpha: { from: 1, to: 0 },
-    delay: 1500,
-    duration: 1100,
-    ease: "Sine.easeIn",
-    onComplete: () => parts.forEach((p) => p.destroy()),
-  });
-}
-
 /** A brief outline flash on the widget that changed. */
 export function flash(scene: Phaser.Scene, x: number, y: number, w: number, h: number, color: number, reduced: boolean): void {
   const r = scene.add.rectangle(x, y, w, h).setOrigin(0, 0).setStrokeStyle(3, color, 1).setDepth(18);

@@ -1,3 +1,4 @@
+import "./agenda.css";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { h, replaceChildren, svg } from "../dom.ts";
 

@@ -1,3 +1,4 @@
+import "./chat.css";
 import type { Channel } from "../../../shared/rules/state.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -12,7 +13,7 @@ export class ChatPanel {
   readonly el: HTMLElement;
   #tabs = h("div", { class: "chat-tabs", role: "tablist", "aria-label": "Chat channels" });
   #log = h("ol", { class: "chat-log", id: "chat-log", tabindex: 0, "aria-label": "Messages" });
-  #privacy = h("p", { class: "chat-privacy" });
+  #privacy = h("p", { class: "chat-privacy visually-hidden", id: "chat-privacy" });
   #input: HTMLInputElement;
   #send: HTMLButtonElement;
   #active: Channel = "table";
@@ -160,7 +161,8 @@ export class ChatPanel {
       : "Everyone at the table sees this channel.";
     const label = partner ? `Message to ${NATION_NAMES[partner]} (private)` : "Message to the whole table";
     this.#input.setAttribute("aria-label", label);
-    this.#input.placeholder = partner ? `Write to ${NATION_NAMES[partner]}…` : "Write to the whole table…";
+    this.#input.placeholder = partner ? `Private to ${NATION_NAMES[partner]}: only you two see it…` : "Write to the whole table (everyone sees it)…";
+    this.#input.setAttribute("aria-describedby", "chat-privacy");
     const atBottom = this.#log.scrollHeight - this.#log.scrollTop - this.#log.clientHeight < 40;
     replaceChildren(
       this.#log,

@@ -11,6 +11,8 @@ export interface PanelContext {
   /** Send a command; a rejection is shown with the server's own words. Resolves true when accepted. */
   act(command: Command, button?: HTMLButtonElement | null): Promise<boolean>;
   announce(text: string): void;
+  /** The toasts' element: the table screen shows it inside its action panel. */
+  toasts?: HTMLElement;
 }
 
 export function makeAct(store: AppStore, link: () => TableLink | null) {

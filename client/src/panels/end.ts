@@ -1,3 +1,4 @@
+import "./end.css";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS, type Nation } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";
@@ -16,8 +17,8 @@ export function endScreen(view: PlayerView, actions: { showTable(): void; newGam
     "div",
     { class: "end-overlay", role: "dialog", "aria-modal": "true", "aria-labelledby": "end-heading" },
     h(
-      "main",
-      { id: "main", class: "end-screen", tabindex: -1, "aria-labelledby": "end-heading" },
+      "div",
+      { class: "end-screen", tabindex: -1 },
       h(
         "div",
         { class: "end-top" },

@@ -1,11 +1,20 @@
+import "./event-card.css";
 import type { Card } from "../../../shared/content/card-schema.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
+import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, type Nation } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";
 import { citationsOf, formatDate, legalFor } from "../store/selectors.ts";
 import { emblemSvg, prefersReducedMotion } from "../theme.ts";
 import type { PanelContext } from "./context.ts";
+import { ledgerList, ledgerModel } from "./ledger.ts";
+
+/** What changed as the round opened (escalation, the card, the responses so far), with causes. */
+export function openingLedger(view: PlayerView, ctx: PanelContext, before: DeterrenceBreakdown | null): HTMLElement {
+  const model = ledgerModel(view, { stage: "opening", pending: ctx.playback.pending, before });
+  return ledgerList(model, { title: "What changed as the round opened", empty: "Nothing moved yet this round.", onSkip: () => ctx.playback.skip() });
+}
 
 /** The card itself: title, date, our narrative, and the essay it comes from. */
 export function cardFace(card: Card, opts: { compact?: boolean; reveal?: boolean } = {}): HTMLElement {
@@ -37,7 +46,7 @@ export function cardFace(card: Card, opts: { compact?: boolean; reveal?: boolean
 type Respond = Extract<Command, { type: "respond" }>;
 
 /** The event phase: the card, and — when the card asks you — your response options. */
-export function eventPanel(view: PlayerView, ctx: PanelContext, revealed: boolean): HTMLElement {
+export function eventPanel(view: PlayerView, ctx: PanelContext, revealed: boolean, before: DeterrenceBreakdown | null): HTMLElement {
   const card = view.card;
   if (!card) return h("section", { class: "phase-panel" }, h("h2", {}, "No card this round"));
   const mine = legalFor(view).filter((c): c is Respond => c.type === "respond");
@@ -92,5 +101,6 @@ export function eventPanel(view: PlayerView, ctx: PanelContext, revealed: boolea
           ),
         )
       : h("p", { class: "status-line" }, "No one needs to respond to this card."),
+    openingLedger(view, ctx, before),
   );
 }

@@ -1,4 +1,9 @@
+import "./game-screen.css";
+import "./phase-panel.css";
+import "./game-screen-projector.css";
+import "./game-screen-phone.css";
 import type * as Phaser from "phaser";
+import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { PHASE_NAMES } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
@@ -6,7 +11,11 @@ import type { PlaybackEvent } from "../store/playback.ts";
 import { changeSentence } from "../store/selectors.ts";
 import type { AppState } from "../store/store.ts";
 import { prefersReducedMotion } from "../theme.ts";
+import { annotate } from "../help/glossary.ts";
+import { walkthroughNote } from "../help/walkthrough.ts";
 import { TableSummaryText } from "./a11y.ts";
+import { MobileTabs } from "./mobile-tabs.ts";
+import { TableKey } from "./table-key.ts";
 import { AgendaPanel } from "./agenda.ts";
 import { ChatPanel } from "./chat.ts";
 import type { PanelContext } from "./context.ts";
@@ -24,16 +33,26 @@ export class GameScreen {
   game: Phaser.Game | null = null;
   #header: HeaderBar;
   #agenda = new AgendaPanel();
+  #key = new TableKey();
+  #tabs = new MobileTabs();
   #summary = new TableSummaryText();
   #stage = h("div", { class: "stage", id: "stage" });
   #sidebar = h("aside", { class: "sidebar", id: "main", tabindex: -1, "aria-label": "Your actions this phase" });
+  /** Toasts sit at the top of the action panel, in the flow: they never cover the table or a control. */
+  #toastSlot = h("div", { class: "toast-slot" });
+  #panelHost = h("div", { class: "panel-host" });
   #end = h("div", { class: "end-host" });
   #negotiation = new NegotiationPanel();
   #policy = new PolicyPanel();
-  #revealedCards = new Set<string>();
+  /** When each card was first shown in the event step (a card shown under 2 s was not read). */
+  #revealedCards = new Map<string, number>();
+  #eventLeft = new Map<string, number>();
   #panelKey = "";
   #phaseKey = "";
   #endDismissed = false;
+  /** Deterrence as each stage of a round began ("3:opening", "3:resolution"), to say why it moved. */
+  #deterrenceBefore = new Map<string, DeterrenceBreakdown>();
+  #lastView: PlayerView | null = null;
   #endShown = false;
   #unsub: (() => void)[] = [];
   #destroyed = false;
@@ -51,19 +70,24 @@ export class GameScreen {
       { class: "game-screen" },
       this.#header.el,
       h(
-        "div",
+        "main",
         { class: "game-main" },
         this.#sidebar,
+        this.#tabs.el,
         h(
           "div",
           { class: "stage-col" },
           h("figure", { class: "stage-frame", "aria-describedby": "table-summary-heading" }, this.#stage, h("figcaption", { class: "visually-hidden" }, "The negotiation table seen from above. Its content is described in text in “The table, in words”.")),
+          this.#key.el,
           h("div", { class: "dock" }, this.#agenda.el, this.chat.el),
         ),
       ),
       this.#summary.el,
       this.#end,
     );
+    this.#tabs.attach(this.el);
+    this.#sidebar.append(this.#toastSlot, this.#panelHost);
+    if (ctx.toasts) this.#toastSlot.append(ctx.toasts);
     this.#unsub.push(ctx.playback.subscribe((e) => this.#onPlayback(e)));
     const reducedMotion = prefersReducedMotion();
     void import("../game/game.ts").then(({ createTableGame }) => {
@@ -75,29 +99,81 @@ export class GameScreen {
   #onPlayback(e: PlaybackEvent): void {
     if (e.type === "step") this.ctx.announce(changeSentence(e.change));
     const view = this.ctx.store.get().view;
-    if (view && (view.phase === "summary" || view.phase === "ended")) this.#renderPanel(view, true);
+    if (view && (view.phase === "event" || view.phase === "summary" || view.phase === "ended") && e.type !== "reset") this.#renderPanel(view, true);
+    // The results wait for the last round's playback to finish (or for "Show the results").
+    if (view && e.type === "idle") this.#renderEnd(view);
   }
 
   update(state: AppState): void {
     const view = state.view;
     if (!view) return;
+    this.#remember(view);
     this.#header.update(state);
     this.#agenda.update(view);
+    this.#key.update(view);
     this.#summary.update(view);
     this.chat.update(view, state.code);
     const phaseKey = `${view.round}:${view.phase}`;
     if (phaseKey !== this.#phaseKey) {
       const first = this.#phaseKey === "";
       this.#phaseKey = phaseKey;
+      if (!first) this.#tabs.flag("act");
       if (!first) this.ctx.announce(view.phase === "ended" ? "The game is over. The results are shown." : `Round ${view.round}: ${PHASE_NAMES[view.phase]} phase.`);
       const active = document.activeElement;
       const focusInSidebar = !active || active === document.body || this.#sidebar.contains(active);
       this.#renderPanel(view, true);
-      if (!first && focusInSidebar && view.phase !== "ended") this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus({ preventScroll: false });
+      this.#sidebar.scrollTop = 0;
+      if (!first && focusInSidebar && view.phase !== "ended") this.#sidebar.querySelector<HTMLElement>(".phase-heading")?.focus({ preventScroll: true });
     } else {
       this.#renderPanel(view, false);
     }
     this.#renderEnd(view);
+  }
+
+  #remember(view: PlayerView): void {
+    const prev = this.#lastView;
+    this.#lastView = view;
+    if (!prev || prev === view) return;
+    if (view.round !== prev.round) this.#deterrenceBefore.set(`${view.round}:opening`, prev.deterrence);
+    if ((view.phase === "summary" || view.phase === "ended") && prev.phase === "policy") this.#deterrenceBefore.set(`${view.round}:resolution`, prev.deterrence);
+  }
+
+  /** Solo play: every other seat is a bot. */
+  #solo(): boolean {
+    const state = this.ctx.store.get();
+    const seats = state.presence?.seats ?? [];
+    return seats.length > 0 && seats.every((s) => s.nation === state.view?.seat || s.bot);
+  }
+
+  #cardSeen(view: PlayerView): boolean {
+    const id = view.card?.id;
+    if (!id) return true;
+    const shown = this.#revealedCards.get(id);
+    if (shown === undefined) return false;
+    if (!this.#eventLeft.has(id)) this.#eventLeft.set(id, Date.now());
+    return this.#eventLeft.get(id)! - shown >= 2000;
+  }
+
+  #before(view: PlayerView, stage: "opening" | "resolution"): DeterrenceBreakdown | null {
+    return this.#deterrenceBefore.get(`${view.round}:${stage}`) ?? null;
+  }
+
+  /** One button node kept across re-renders (the panel re-renders at every playback step). */
+  #results: HTMLButtonElement | null = null;
+  #resultsButton(): HTMLButtonElement {
+    this.#results ??= h("button", {
+      type: "button",
+      class: "btn btn-primary btn-wide",
+      "data-focus": "show-results",
+      onclick: () => {
+        this.#endDismissed = false;
+        this.ctx.playback.skip();
+        const view = this.ctx.store.get().view;
+        if (view) this.#renderEnd(view, true);
+      },
+    });
+    this.#results.textContent = this.ctx.playback.busy ? "Skip to the results" : "Show the results";
+    return this.#results;
   }
 
   #rerender = (): void => {
@@ -113,18 +189,18 @@ export class GameScreen {
     switch (view.phase) {
       case "event": {
         const revealed = !!view.card && this.#revealedCards.has(view.card.id);
-        if (view.card) this.#revealedCards.add(view.card.id);
-        panel = eventPanel(view, this.ctx, revealed);
+        if (view.card && !revealed) this.#revealedCards.set(view.card.id, Date.now());
+        panel = eventPanel(view, this.ctx, revealed, this.#before(view, "opening"));
         break;
       }
       case "negotiation":
-        panel = this.#negotiation.render(view, this.ctx, this.#rerender);
+        panel = this.#negotiation.render(view, this.ctx, this.#rerender, this.#cardSeen(view), this.#before(view, "opening"));
         break;
       case "policy":
         panel = this.#policy.render(view, this.ctx, this.#rerender);
         break;
       case "summary":
-        panel = summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents);
+        panel = summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution"));
         break;
       case "ended":
         panel = h(
@@ -132,21 +208,24 @@ export class GameScreen {
           { class: "phase-panel" },
           h("h2", { class: "phase-heading", tabindex: -1 }, "Game over"),
           h("p", {}, "The final scores and every secret agenda are on the results screen."),
-          h("button", { type: "button", class: "btn btn-primary btn-wide", onclick: () => ((this.#endDismissed = false), this.#renderEnd(view, true)) }, "Show the results"),
-          summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents),
+          this.#resultsButton(),
+          summaryPanel(view, this.ctx, this.ctx.store.get().roundEvents, this.#before(view, "resolution")),
         );
         break;
     }
+    annotate(panel);
+    const tour = walkthroughNote({ solo: this.#solo(), round: view.round, phase: view.phase, onChange: this.#rerender });
+    if (tour) panel.prepend(tour);
     const heading = panel.querySelector<HTMLElement>(".phase-heading");
     heading?.setAttribute("tabindex", "-1");
     if (heading) heading.dataset.focus = "phase-heading";
     const scrollTop = this.#sidebar.scrollTop;
-    replaceChildren(this.#sidebar, [panel]);
+    replaceChildren(this.#panelHost, [panel]);
     if (!force) this.#sidebar.scrollTop = scrollTop;
   }
 
   #renderEnd(view: PlayerView, forceFocus = false): void {
-    const show = view.phase === "ended" && !!view.ended && !this.#endDismissed;
+    const show = view.phase === "ended" && !!view.ended && !this.#endDismissed && !this.ctx.playback.busy;
     // While the results cover the screen, the table behind them is out of reach (focus and screen readers).
     for (const el of [this.el.querySelector(".topbar"), this.el.querySelector(".game-main")]) el?.toggleAttribute("inert", show);
     if (!show) {
@@ -172,6 +251,7 @@ export class GameScreen {
 
   destroy(): void {
     this.#destroyed = true;
+    if (this.ctx.toasts) document.getElementById("app")?.append(this.ctx.toasts);
     this.#header.destroy();
     this.#unsub.forEach((u) => u());
     this.game?.destroy(true);

@@ -32,11 +32,12 @@ export class HeaderBar {
   constructor(announce: (text: string) => void) {
     this.announce = announce;
     this.el.append(
-      h("p", { class: "brand-small" }, "Trilateral"),
+      h("h1", { class: "brand-small" }, "Trilateral", h("span", { class: "visually-hidden" }, " — the negotiation table")),
       this.#round,
       this.#steps,
       this.#timer,
       this.#who,
+      h("a", { href: "#rules", class: "btn btn-small header-rules" }, "Rules"),
     );
   }
 
@@ -57,7 +58,7 @@ export class HeaderBar {
             "li",
             { class: `phase-step${i === current ? " is-current" : ""}${current > i || phase === "ended" ? " is-done" : ""}`, "aria-current": i === current ? "step" : null },
             h("span", { class: "phase-step-mark", "aria-hidden": "true" }, current > i || phase === "ended" ? "✓" : String(i + 1)),
-            phaseLabel(p),
+            h("span", { class: "phase-step-label" }, phaseLabel(p)),
             i === current ? h("span", { class: "visually-hidden" }, " (now)") : null,
           ),
         ),

@@ -1,3 +1,5 @@
+import "./landing.css";
+import { rulesLink } from "../help/rules-page.ts";
 import { DisplayNameSchema, type CreateTableOptions } from "../../../shared/protocol/messages.ts";
 import { NATIONS, type Nation } from "../../../shared/rules/vocabulary.ts";
 import { classStrip } from "../class/landing-class.ts";
@@ -50,6 +52,8 @@ export class LandingScreen implements CardHost {
           "p",
           { class: "tagline" },
           "Seoul, Tokyo and Washington at one table: history, security and trust, one event at a time. ",
+          rulesLink(),
+          " ",
           h("span", { class: "class-links" }, "In a classroom? ", h("a", { href: "#class-strip" }, "Join a class"), " or ", h("a", { href: "/?run" }, "run one"), "."),
         ),
         h(

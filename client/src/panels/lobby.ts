@@ -1,3 +1,4 @@
+import "./lobby.css";
 import { NATION_NAMES, NATIONS, STANCE_NAMES, type StanceId } from "../../../shared/rules/vocabulary.ts";
 import { h, replaceChildren } from "../dom.ts";
 import type { AppState } from "../store/store.ts";

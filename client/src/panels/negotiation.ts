@@ -1,4 +1,6 @@
+import "./negotiation.css";
 import { describeTerm } from "../../../shared/rules/flow.ts";
+import type { DeterrenceBreakdown } from "../../../shared/rules/deterrence.ts";
 import type { Proposal } from "../../../shared/rules/proposals.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -6,14 +8,9 @@ import { NATION_NAMES, NATIONS, type Nation } from "../../../shared/rules/vocabu
 import { h } from "../dom.ts";
 import { legalFor, partiesOf, partyAnswer, PROPOSAL_STATUS_TEXT, termChoices, type TermChoice } from "../store/selectors.ts";
 import { emblemSvg } from "../theme.ts";
-import { cardFace } from "./event-card.ts";
+import { Composer } from "./composer.ts";
+import { cardFace, openingLedger } from "./event-card.ts";
 import type { PanelContext } from "./context.ts";
-
-const GROUPS: { group: TermChoice["group"]; title: string; hint: string }[] = [
-  { group: "institution", title: "Institutions", hint: "Create, suspend or restore an agreement." },
-  { group: "jointStatement", title: "Joint statements", hint: "Say something together." },
-  { group: "pledge", title: "Ask for a pledge", hint: "Ask another government to commit a policy this round." },
-];
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -62,141 +59,33 @@ function proposalCard(p: Proposal, view: PlayerView, ctx: PanelContext): HTMLEle
   );
 }
 
-/** The proposal composer: terms chosen from proposalTermOptions; parties follow from the terms. */
-class Composer {
-  open = false;
-  selected = new Set<string>();
-  extra = new Set<Nation>();
-  note = "";
-
-  render(view: PlayerView, ctx: PanelContext, rerender: () => void): HTMLElement {
-    if (!this.open) {
-      return h(
-        "button",
-        { type: "button", class: "btn btn-primary btn-wide", "data-focus": "compose-open", onclick: () => ((this.open = true), rerender(), focusFirst()) },
-        "＋ New proposal",
-      );
-    }
-    const choices = termChoices(view);
-    const byKey = new Map(choices.map((c) => [c.key, c]));
-    for (const k of [...this.selected]) if (!byKey.has(k)) this.selected.delete(k);
-    const chosen = [...this.selected].map((k) => byKey.get(k)!).filter(Boolean);
-    const seat = view.seat!;
-    const parties = partiesOf(chosen, [...this.extra]);
-    const full = this.selected.size >= TUNING.proposals.maxTermsPerProposal;
-    const addable = NATIONS.filter((n) => n !== seat && !partiesOf(chosen).includes(n));
-    const submit = h("button", { type: "submit", class: "btn btn-primary", "data-focus": "compose-submit", disabled: chosen.length === 0 }, "Table proposal");
-    return h(
-      "form",
-      {
-        class: "composer",
-        "aria-label": "New proposal",
-        onsubmit: async (e: Event) => {
-          e.preventDefault();
-          if (chosen.length === 0) return;
-          const ok = await ctx.act(
-            { type: "tableProposal", parties: partiesOf(chosen, [...this.extra]), terms: chosen.map((c) => c.term), note: this.note.trim() },
-            submit,
-          );
-          if (ok) {
-            this.open = false;
-            this.selected.clear();
-            this.extra.clear();
-            this.note = "";
-            rerender();
-          }
-        },
-      },
-      h("h3", {}, "New proposal"),
-      h("p", { class: "hint" }, `Pick up to ${TUNING.proposals.maxTermsPerProposal} terms. It binds only if every party accepts before negotiation ends.`),
-      GROUPS.map(({ group, title, hint }) => {
-        const list = choices.filter((c) => c.group === group);
-        if (list.length === 0) return null;
-        return h(
-          "fieldset",
-          { class: "term-group" },
-          h("legend", {}, title, h("span", { class: "hint" }, ` ${hint}`)),
-          list.map((c) => {
-            const checked = this.selected.has(c.key);
-            const inputId = `term-${c.key.replace(/[^a-z0-9]+/gi, "-")}`;
-            return h(
-              "label",
-              { class: `term${checked ? " is-checked" : ""}`, for: inputId },
-              h("input", {
-                type: "checkbox",
-                id: inputId,
-                "data-focus": inputId,
-                checked,
-                disabled: !checked && full,
-                onchange: (e: Event) => {
-                  if ((e.target as HTMLInputElement).checked) this.selected.add(c.key);
-                  else this.selected.delete(c.key);
-                  rerender();
-                },
-              }),
-              h("span", { class: "term-text" }, h("span", { class: "term-label" }, c.label), h("span", { class: "term-detail" }, c.detail)),
-            );
-          }),
-        );
-      }),
-      h(
-        "div",
-        { class: "composer-parties" },
-        h("p", {}, h("strong", {}, "Parties: "), parties.length ? parties.map((n) => (n === seat ? "you" : NATION_NAMES[n])).join(", ") : "pick a term first"),
-        chosen.length > 0
-          ? addable.map((n) =>
-              h(
-                "label",
-                { class: "field-check", for: `invite-${n}` },
-                h("input", {
-                  type: "checkbox",
-                  id: `invite-${n}`,
-                  "data-focus": `invite-${n}`,
-                  checked: this.extra.has(n),
-                  onchange: (e: Event) => {
-                    if ((e.target as HTMLInputElement).checked) this.extra.add(n);
-                    else this.extra.delete(n);
-                    rerender();
-                  },
-                }),
-                ` Also invite ${NATION_NAMES[n]}`,
-              ),
-            )
-          : null,
-      ),
-      h(
-        "div",
-        { class: "field" },
-        h("label", { for: "proposal-note" }, "Note to the parties (optional)"),
-        h("input", {
-          id: "proposal-note",
-          type: "text",
-          maxlength: 200,
-          "data-focus": "proposal-note",
-          value: this.note,
-          placeholder: "e.g. I restore GSOMIA if you lift the export controls",
-          oninput: (e: Event) => (this.note = (e.target as HTMLInputElement).value),
-        }),
-      ),
-      h(
-        "div",
-        { class: "composer-actions" },
-        submit,
-        h("button", { type: "button", class: "btn btn-quiet", "data-focus": "compose-cancel", onclick: () => ((this.open = false), rerender()) }, "Cancel"),
-      ),
-    );
-  }
-}
-
-function focusFirst(): void {
-  queueMicrotask(() => document.querySelector<HTMLElement>(".composer input")?.focus());
-}
-
 /** The negotiation phase: proposals you are party to, the composer, and "Done negotiating". */
 export class NegotiationPanel {
+  #cardRecall(view: PlayerView, ctx: PanelContext, cardSeen: boolean, before: DeterrenceBreakdown | null): HTMLElement {
+    const card = view.card!;
+    const key = `${view.round}:${card.id}`;
+    return h(
+      "details",
+      {
+        class: "card-recall",
+        open: !cardSeen && !this.#folded.has(key),
+        ontoggle: (e: Event) => {
+          if ((e.currentTarget as HTMLDetailsElement).open) this.#folded.delete(key);
+          else this.#folded.add(key);
+        },
+      },
+      h("summary", {}, `This round’s event: ${card.title}`),
+      cardFace(card),
+      openingLedger(view, ctx, before),
+    );
+  }
+
   #composer = new Composer();
 
-  render(view: PlayerView, ctx: PanelContext, rerender: () => void): HTMLElement {
+  #folded = new Set<string>();
+
+  /** `cardSeen`: the event step was on screen long enough to read; if not, the card opens here. */
+  render(view: PlayerView, ctx: PanelContext, rerender: () => void, cardSeen = true, before: DeterrenceBreakdown | null = null): HTMLElement {
     const seat = view.seat;
     const thisRound = view.proposals.filter((p) => p.round === view.round);
     const canReady = legalFor(view).some((c) => c.type === "ready");
@@ -206,7 +95,7 @@ export class NegotiationPanel {
       { class: "phase-panel panel-negotiation", "aria-labelledby": "phase-heading" },
       h("h2", { id: "phase-heading", class: "phase-heading" }, "Negotiate"),
       h("p", { class: "phase-lede" }, "Talk in the chat below, table proposals, answer the ones sent to you. Agreements take effect at resolution."),
-      view.card ? h("details", { class: "card-recall" }, h("summary", {}, `This round’s event: ${view.card.title}`), cardFace(view.card)) : null,
+      view.card ? this.#cardRecall(view, ctx, cardSeen, before) : null,
       h("h3", { class: "section-title" }, `Proposals this round (${thisRound.length})`),
       thisRound.length === 0
         ? h("p", { class: "empty" }, "No proposals yet.")

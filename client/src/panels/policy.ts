@@ -1,3 +1,4 @@
+import "./policy.css";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";
@@ -70,17 +71,21 @@ export class PolicyPanel {
             ),
           ),
         ),
-        confirm,
-      ),
-      h(
-        "ul",
-        { class: "who-list", "aria-label": "Who has committed" },
-        NATIONS.map((n) =>
+        h(
+          "div",
+          { class: "action-dock policy-dock" },
+          confirm,
           h(
-            "li",
-            { class: view.committed[n] ? "is-done" : "" },
-            emblemSvg(n, 14),
-            `${n === seat ? "You" : NATION_NAMES[n]}: ${view.committed[n] ? "committed ✓" : "choosing…"}`,
+            "ul",
+            { class: "who-list", "aria-label": "Who has committed" },
+            NATIONS.map((n) =>
+              h(
+                "li",
+                { class: view.committed[n] ? "is-done" : "" },
+                emblemSvg(n, 14),
+                `${n === seat ? "You" : NATION_NAMES[n]}: ${view.committed[n] ? "committed ✓" : "choosing…"}`,
+              ),
+            ),
           ),
         ),
       ),

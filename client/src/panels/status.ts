@@ -1,3 +1,4 @@
+import "./status.css";
 import { h, replaceChildren } from "../dom.ts";
 import "./status.css";
 import { bannerLines, dismissRefused, refusedText, waitingList } from "../store/outbox.ts";

@@ -271,34 +271,6 @@ export function tableSummary(view: PlayerView): { heading: string; lines: string
   ];
 }
 
-export function changesOfRound(view: PlayerView, round: number): MeterChange[] {
-  return view.changes.filter((c) => c.round === round);
-}
-
-/** Escalation, card and response effects happen as the round opens; everything else at resolution. */
-export function isResolutionChange(change: MeterChange): boolean {
-  return change.cause.kind !== "card" && change.cause.kind !== "response" && change.cause.kind !== "escalation";
-}
-
-export interface NetChange {
-  key: string;
-  meter: MeterRef;
-  name: string;
-  from: number;
-  to: number;
-}
-
-export function netChanges(changes: readonly MeterChange[]): NetChange[] {
-  const byKey = new Map<string, NetChange>();
-  for (const c of changes) {
-    const key = meterKey(c.meter);
-    const seen = byKey.get(key);
-    if (seen) seen.to = c.to;
-    else byKey.set(key, { key, meter: c.meter, name: meterName(c.meter), from: c.from, to: c.to });
-  }
-  return [...byKey.values()].filter((n) => n.from !== n.to);
-}
-
 export function phaseLabel(phase: Phase): string {
   return PHASE_NAMES[phase];
 }
