@@ -25,7 +25,7 @@ function answerOf(t: Table, bot: Nation, rng = 7): Extract<Command, { type: "say
 
 describe("bots answer chat addressed to them", () => {
   test("it recognises the game's vocabulary: institutions and their acronyms, policies, meters, proposal ids", () => {
-    const kinds = recognise("Would you restore GSOMIA, sign an ACSA or HADR/PKO, and lift export controls? Threat is rising. What about P2?");
+    const kinds = recognise("Would you restore GSOMIA, sign an ACSA or HADR/PKO, and lift export controls? Threat is rising. What about ST2?");
     expect(kinds).toEqual(
       expect.arrayContaining([
         { kind: "institution", id: "gsomia" },
@@ -33,7 +33,7 @@ describe("bots answer chat addressed to them", () => {
         { kind: "institution", id: "hadr-pko" },
         { kind: "policy", nation: "tokyo", id: "lift-export-controls" },
         { kind: "meter", meter: "threat" },
-        { kind: "proposal", id: "p2" },
+        { kind: "proposal", id: "ST2" },
       ]),
     );
     expect(recognise("the CJK secretariat")).toContainEqual({ kind: "institution", id: "cjk-secretariat" });
@@ -70,13 +70,13 @@ describe("bots answer chat addressed to them", () => {
     expect(a.text).not.toMatch(/Yes: we would accept/);
   });
 
-  test("proposal ids are written as on the screen (P1, never p1)", () => {
+  test("proposal ids are written as on the screen (ST1, never st1)", () => {
     const t = negotiating();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "create", institution: "gsomia" }]);
-    t.as("seoul").say("seoul-tokyo", "What do you say to p1?");
+    t.as("seoul").say("seoul-tokyo", "What do you say to st1?");
     const a = answerOf(t, "tokyo")!;
-    expect(a.text).toContain("P1");
-    expect(a.text).not.toMatch(/\bp1\b/);
+    expect(a.text).toMatch(/^On ST1 \(/);
+    expect(a.text).not.toMatch(/\bst1\b/);
   });
 
   test("unrecognised messages get a short in-character reply", () => {

@@ -85,7 +85,8 @@ const METER_WORDS: readonly { meter: Extract<Recognised, { kind: "meter" }>["met
 export function recognise(text: string): Recognised[] {
   const t = ` ${text.toLowerCase().replace(/\s+/g, " ")} `;
   const found: Recognised[] = [];
-  for (const m of t.matchAll(/\bp(\d{1,3})\b/g)) found.push({ kind: "proposal", id: `p${m[1]}` });
+  // Proposal ids as the screen writes them: the parties' initials and a number (ST1, STW2).
+  for (const m of t.matchAll(/\b(s?t?w?)(\d{1,3})\b/g)) if (m[1]!.length >= 2) found.push({ kind: "proposal", id: `${m[1]!.toUpperCase()}${m[2]}` });
   for (const id of INSTITUTION_IDS) {
     const words = [INSTITUTIONS[id].name.toLowerCase(), ...INSTITUTION_WORDS[id]];
     if (words.some((w) => t.includes(w))) found.push({ kind: "institution", id });
@@ -105,7 +106,7 @@ function looksLikeBotLine(text: string): boolean {
     .concat(ANSWER_TEMPLATES)
     .map(signature)
     .filter((s) => s.length >= 12);
-  return /^on p\d+:/i.test(text) || botSignatures.some((s) => text.includes(s));
+  return /^on [stw]{2,3}\d+\b/i.test(text) || botSignatures.some((s) => text.includes(s));
 }
 
 /** Is this message addressed to `me`? Its bilateral channel, or named in the table channel. */
