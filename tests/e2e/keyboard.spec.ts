@@ -3,7 +3,7 @@ import { expect, tabTo, test, view, waitForPhase, waitForTable } from "./support
 test("keyboard only: start a solo game, answer, chat, finish negotiating and commit a policy", async ({ page }) => {
   await page.goto("/?test=1");
   await tabTo(page, (el) => el.text === "Skip to the game", 3);
-  await tabTo(page, (el) => el.id === "player-name", 3);
+  await tabTo(page, (el) => el.id === "player-name", 6);
   await page.keyboard.type("Yuna");
   // The nation picker is a radio group: arrows move the choice.
   await tabTo(page, (el) => el.tag === "input" && el.label.startsWith("Seoul"));

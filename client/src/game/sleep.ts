@@ -45,7 +45,12 @@ export class LoopSleeper {
     const onRender = () => this.#afterFrame();
     game.events.on("postrender", onRender);
     this.#off.push(() => game.events.off("postrender", onRender));
-    this.#off.push(o.store.subscribe(() => this.wake(250)));
+    // Only what the canvas draws wakes it (the view, presence, the connection), not a toast or the outbox.
+    this.#off.push(
+      o.store.subscribe((s, prev) => {
+        if (s.view !== prev.view || s.presence !== prev.presence || s.status !== prev.status || s.seat !== prev.seat) this.wake(250);
+      }),
+    );
     this.#off.push(o.playback.subscribe(() => this.wake(250)));
     const onWindow = () => this.wake(500);
     window.addEventListener("resize", onWindow);
