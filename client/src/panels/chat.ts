@@ -110,9 +110,10 @@ export class ChatPanel {
     }
     // Announce private messages that arrive on a channel you are not looking at.
     if (previous) {
-      const before = new Set(previous.messages.map((m) => m.id));
+      // Message ids are numbered within their channel: key them by channel too.
+      const before = new Set(previous.messages.map((m) => `${m.channel}:${m.id}`));
       for (const m of view.messages) {
-        if (!before.has(m.id) && m.from !== seat && m.channel !== this.#active) {
+        if (!before.has(`${m.channel}:${m.id}`) && m.from !== seat && m.channel !== this.#active) {
           this.ctx.announce(`New message from ${NATION_NAMES[m.from]} in the ${channelTitle(m.channel, seat)} channel.`);
         }
       }
