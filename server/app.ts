@@ -21,6 +21,7 @@ import { Store } from "./storage/store.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
 import { restoreClasses } from "./classes/restore.ts";
+import { matchesHash } from "./classes/secrets.ts";
 import { mountClassApi } from "./http-class.ts";
 import { ClassRoom } from "./rooms/ClassRoom.ts";
 import { ClassStore } from "./storage/class-store.ts";
@@ -123,6 +124,12 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
       app.disable("x-powered-by");
       mountClassApi(app, classes, limiters);
       debrief = mountDebrief(app, context, limiters);
+      // A class's instructor token opens the debriefs of that class's tables.
+      debrief.instructorChecks.push((code, token) => {
+        const classCode = classes.classes.classOfTable(code);
+        const stored = classCode ? classes.classes.get(classCode) : null;
+        return stored !== null && matchesHash(token, stored.instructorHash);
+      });
       mountApi(app, context, limiters);
       if (serveClient === "dist") mountDist(app, log);
       if (serveClient === "vite") closeVite = await mountVite(app, httpServer);

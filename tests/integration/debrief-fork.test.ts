@@ -6,7 +6,7 @@ import { AutoPlayer, bootTestServer, createTable, INSTRUCTOR_KEY, joinTable, pla
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await bootTestServer(25691);
+  t = await bootTestServer(25693);
 });
 afterAll(async () => {
   await t.shutdown();

@@ -6,7 +6,7 @@ import { AutoPlayer, bootTestServer, fullTable, INSTRUCTOR_KEY, playToEnd, waitF
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await bootTestServer(25690);
+  t = await bootTestServer(25692);
 });
 afterAll(async () => {
   await t.shutdown();

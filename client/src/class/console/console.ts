@@ -79,6 +79,7 @@ export class ConsolePage {
         this.#summary,
         this.#conn,
         h("a", { class: "btn btn-small", href: projectorUrl(code) }, "Projector page"),
+        h("a", { class: "btn btn-small", href: "#", onclick: (e: Event) => this.#openDebrief(e, [...this.#tables.keys()]) }, "Debrief: compare tables"),
         reopen,
         confirmButton("End class", () => "Click again to end every table and the class", () => void this.#endClass(), "btn btn-small btn-reject"),
       ),
@@ -199,6 +200,15 @@ export class ConsolePage {
     if (facts) facts.open = factsOpen;
     const log = this.#detail.querySelector(".detail-chat-log");
     if (log && atBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  /** The class debrief of these tables, opened with this class's instructor token (the debrief page keeps it for its tab only). */
+  #openDebrief(e: Event, codes: string[]): void {
+    e.preventDefault();
+    const token = instructorTokens.load(this.code);
+    if (codes.length === 0 || !token) return;
+    const url = codes.length === 1 ? `/debrief/${codes[0]}` : `/debrief/compare?tables=${codes.join(",")}`;
+    window.open(`${url}${url.includes("?") ? "&" : "?"}key=${encodeURIComponent(token)}`, "_blank", "noopener");
   }
 
   #render(): void {
