@@ -17,14 +17,14 @@ import { httpLimiters, limitMatchmaking, type HttpLimiters } from "./rate-limits
 import type { TableContext } from "./rooms/context.ts";
 import { LIMITS } from "./rooms/limits.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
-import { Store } from "./storage/store.ts";
+import type { Store } from "./storage/store.ts";
+import { openStorage, type Storage } from "./storage/open.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
 import { restoreClasses } from "./classes/restore.ts";
 import { matchesHash } from "./classes/secrets.ts";
 import { mountClassApi } from "./http-class.ts";
 import { ClassRoom } from "./rooms/ClassRoom.ts";
-import { ClassStore } from "./storage/class-store.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLIENT_DIR = path.join(REPO_ROOT, "client");
@@ -40,7 +40,7 @@ export interface CreateServerOptions {
   /** The deck new tables are dealt from; the built-in deck by default. */
   deck?: () => readonly Card[];
   logger?: Logger;
-  /** Bring back every unfinished table from SQLite when the server starts listening (default true). */
+  /** Bring back every unfinished table from the store when the server starts listening (default true). */
   restore?: boolean;
 }
 
@@ -48,6 +48,8 @@ export interface CreateServerOptions {
 export type TrilateralServer = Server & {
   trilateral: {
     store: Store;
+    /** All three stores (tables, classes, debrief settings) on the configured database. */
+    storage: Storage;
     context: TableContext;
     /** Per-address HTTP rate limits (express middleware), for other routes to reuse. */
     limiters: HttpLimiters;
@@ -55,7 +57,7 @@ export type TrilateralServer = Server & {
     restored: string[];
     /** The debrief API (per-table settings, the instructor-token hook), once express is set up. */
     debrief: () => DebriefApi | null;
-    /** Closes what the server opened besides the transport (SQLite, Vite). */
+    /** Closes what the server opened besides the transport (the database, Vite). */
     close(): Promise<void>;
   };
 };
@@ -69,13 +71,14 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   const { config } = options;
   const serveClient = options.serveClient ?? "none";
   const log = options.logger ?? createLogger(config.logLevel);
-  const store = new Store(config.dataDir, { sync: config.sqliteSync });
-  const context: TableContext = { config, store, log, deck: options.deck ?? loadBuiltInDeck };
+  const storage = openStorage(config);
+  const store = storage.tables;
+  const context: TableContext = { config, store, debriefSettings: storage.debrief, log, deck: options.deck ?? loadBuiltInDeck };
 
   /** This server's own room class, so two servers in one process (tests) never share a context. */
   class Table extends TableRoom {}
   Table.context = context;
-  const classes: ClassContext = { config, store, classes: new ClassStore(store.file), log };
+  const classes: ClassContext = { config, store, classes: storage.classes, log };
   class Class extends ClassRoom {}
   Class.context = classes;
 
@@ -106,15 +109,16 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     gracefullyShutdown: false,
     greet: false,
     beforeListen: async () => {
+      await storage.ready(); // a PostgreSQL that cannot be reached stops the start here, with its reason
       if (options.restore === false) return;
       await matchMaker.onReady;
-      for (const code of store.unfinishedCodes()) {
+      for (const code of await store.unfinishedCodes()) {
         try {
           await matchMaker.createRoom(ROOM_NAME, { restore: code });
           restored.push(code);
         } catch (e) {
           log.error(`table ${code} could not be restored and is set aside: ${(e as Error).message}`);
-          store.setStatus(code, "unrecoverable", Date.now());
+          await store.setStatus(code, "unrecoverable", Date.now());
         }
       }
       if (restored.length > 0) log.info(`restored ${restored.length} unfinished table(s): ${restored.join(", ")}`);
@@ -125,9 +129,9 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
       mountClassApi(app, classes, limiters);
       debrief = mountDebrief(app, context, limiters);
       // A class's instructor token opens the debriefs of that class's tables.
-      debrief.instructorChecks.push((code, token) => {
-        const classCode = classes.classes.classOfTable(code);
-        const stored = classCode ? classes.classes.get(classCode) : null;
+      debrief.instructorChecks.push(async (code, token) => {
+        const classCode = await classes.classes.classOfTable(code);
+        const stored = classCode ? await classes.classes.get(classCode) : null;
         return stored !== null && matchesHash(token, stored.instructorHash);
       });
       mountApi(app, context, limiters);
@@ -138,15 +142,14 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
 
   server.trilateral = {
     store,
+    storage,
     context,
     limiters,
     restored,
     debrief: () => debrief,
     close: async () => {
       if (closeVite) await closeVite();
-      classes.classes.close();
-      debrief?.close();
-      store.close();
+      await storage.close();
     },
   };
   server.onShutdown(async () => {

@@ -26,10 +26,10 @@ export async function createClass(ctx: ClassContext, body: unknown): Promise<Cre
     if (!checked.ok) return { ok: false, status: 400, error: `The deck ${deckChoice.fileName} has ${checked.problems.length} problem(s).`, problems: checked.problems };
     deck = checked.cards;
   }
-  const code = uniqueClassCode((c) => ctx.classes.has(c) || matchMaker.getLocalRoomById(c) !== undefined);
+  const code = await uniqueClassCode(async (c) => matchMaker.getLocalRoomById(c) !== undefined || (await ctx.classes.has(c)));
   if (!code) return { ok: false, status: 503, error: "Could not find a free class code; please try again." };
   const token = newSecret();
-  ctx.classes.create({
+  await ctx.classes.create({
     code,
     title: settings.title,
     settings: { ...settings, deckName: deckChoice.kind === "upload" ? deckChoice.fileName : null },

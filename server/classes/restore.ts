@@ -5,7 +5,7 @@ import type { ClassContext } from "./context.ts";
 /** At start, after the tables: every class in its lobby or running comes back with its roster and tables. */
 export async function restoreClasses(ctx: ClassContext): Promise<string[]> {
   const restored: string[] = [];
-  for (const code of ctx.classes.liveCodes()) {
+  for (const code of await ctx.classes.liveCodes()) {
     try {
       await matchMaker.createRoom(CLASS_ROOM_NAME, { restore: code });
       restored.push(code);
