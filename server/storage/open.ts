@@ -23,6 +23,13 @@ export interface Storage {
 
 export type StorageOptions = Pick<Config, "dataDir" | "sqliteSync" | "databaseUrl">;
 
+/** Where the storage is, for the start-up line (a PostgreSQL URL without its password). */
+export function storageLabel(o: StorageOptions): string {
+  if (!o.databaseUrl) return `SQLite in ${o.dataDir}`;
+  const url = new URL(o.databaseUrl);
+  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+}
+
 /** Opens the configured storage (nothing is awaited here: `ready()` reports a PostgreSQL that is not there). */
 export function openStorage(o: StorageOptions): Storage {
   if (o.databaseUrl) {
