@@ -150,7 +150,7 @@ export function storeSuite(name: string, fresh: () => Promise<StorageOptions>): 
       await storage.close();
     });
 
-    it("seats: stored, overwritten, freed; tokens are stored as hashes only", async () => {
+    it("seats: stored, overwritten, freed, in nation order", async () => {
       const { storage } = await open();
       const s = storage.tables;
       await s.createTable(newTable("ABCDE"));
