@@ -26,7 +26,12 @@ export async function createClass(ctx: ClassContext, body: unknown): Promise<Cre
     if (!checked.ok) return { ok: false, status: 400, error: `The deck ${deckChoice.fileName} has ${checked.problems.length} problem(s).`, problems: checked.problems };
     deck = checked.cards;
   }
-  const code = uniqueClassCode((c) => ctx.classes.has(c) || matchMaker.getLocalRoomById(c) !== undefined);
+  // Free in the store every process shares, and in Colyseus's room listing (Redis with REDIS_URL): no room on any process has it.
+  let code: string | null = null;
+  for (let attempt = 0; attempt < 5 && !code; attempt++) {
+    const candidate = uniqueClassCode((c) => ctx.classes.has(c));
+    if (candidate && !(await matchMaker.getRoomById(candidate))) code = candidate;
+  }
   if (!code) return { ok: false, status: 503, error: "Could not find a free class code; please try again." };
   const token = newSecret();
   ctx.classes.create({
