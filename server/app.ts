@@ -82,7 +82,13 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   class Class extends ClassRoom {}
   Class.context = classes;
 
-  installMatchmakingGuard();
+  installMatchmakingGuard({
+    table: (code) => store.getTable(code)?.status === "live",
+    class: (code) => {
+      const status = classes.classes.get(code)?.status;
+      return status === "lobby" || status === "running";
+    },
+  });
 
   const httpServer = http.createServer();
   const limiters = httpLimiters(config.limits);

@@ -23,7 +23,12 @@ type InvokeMethod = typeof matchMaker.controller.invokeMethod;
 
 let original: InvokeMethod | null = null;
 
-export function installMatchmakingGuard(): void {
+/** Whether a code that no process lists should have a room (a table not over, a class not ended): it is being brought back. */
+export type AwaitedLookup = (code: string) => boolean | Promise<boolean>;
+let expected: { table: AwaitedLookup; class: AwaitedLookup } = { table: () => false, class: () => false };
+
+export function installMatchmakingGuard(lookups?: { table: AwaitedLookup; class: AwaitedLookup }): void {
+  if (lookups) expected = lookups;
   if (original) return;
   original = matchMaker.controller.invokeMethod;
   const passThrough = original;
@@ -44,7 +49,10 @@ export function installMatchmakingGuard(): void {
         const classCode = ClassCodeSchema.safeParse(roomNameOrId);
         if (classCode.success) {
           const listing = await matchMaker.getRoomById(classCode.data);
-          if (!listing || listing.name !== CLASS_ROOM_NAME) throw new ServerError(404, `There is no class with the code ${classCode.data}.`);
+          if (!listing || listing.name !== CLASS_ROOM_NAME) {
+            if (await expected.class(classCode.data)) throw recovering(`The class ${classCode.data}`);
+            throw new ServerError(404, `There is no class with the code ${classCode.data}.`);
+          }
           await checkJoin(listing, clientOptions, `The class ${classCode.data}`);
           return matchMaker.reserveSeatFor(listing, clientOptions);
         }
@@ -52,6 +60,7 @@ export function installMatchmakingGuard(): void {
         const listing = code.success ? await matchMaker.getRoomById(code.data) : undefined;
         if (!listing || listing.name !== ROOM_NAME) {
           if (!code.success && (await matchMaker.getRoomById(String(roomNameOrId)))) break; // some other room type
+          if (code.success && (await expected.table(code.data))) throw recovering(`Table ${code.data}`);
           throw new ServerError(404, `There is no table with the code ${String(roomNameOrId).trim().toUpperCase().slice(0, 12)}.`);
         }
         await checkJoin(listing, clientOptions, `Table ${listing.roomId}`);
@@ -95,7 +104,12 @@ async function checkJoin(listing: IRoomCache, options: unknown, what: string): P
     refusal = (await matchMaker.remoteRoomCall(listing.roomId, "joinRefusal", [options ?? {}], CHECK_TIMEOUT_MS)) as typeof refusal;
   } catch {
     if (listing.processId !== matchMaker.processId) void matchMaker.healthCheckProcessId(listing.processId);
-    throw new ServerError(503, `${what} is moving to another server after a failure; try again in a few seconds.`);
+    throw recovering(what);
   }
   if (refusal) throw new ServerError(refusal.code, refusal.message);
+}
+
+/** 503 (not a miss: retrying is right, and it does not count against the address like a guessed code). */
+function recovering(what: string): ServerError {
+  return new ServerError(503, `${what} is being brought back after a server failure; try again in a few seconds.`);
 }

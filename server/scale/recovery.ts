@@ -21,6 +21,8 @@ export interface RecoveryOptions {
   presence: () => Presence;
 }
 
+const claimKey = (code: string) => `trilateral:restore:${code}`;
+
 /** How long one process holds its claim on a code it restores (the others leave it alone). */
 const CLAIM_SECONDS = 30;
 
@@ -35,7 +37,7 @@ const CLAIM_SECONDS = 30;
  * (`driver.cleanup(processId)`). What remains to do here is the game's part: a code that is live
  * in the shared store but listed nowhere, seen so in two sweeps in a row (a table being created
  * is stored a moment before it is listed), is claimed through presence (`incr`, so one process
- * wins) and recreated with `matchMaker.createRoom(…, { restore })`, which places it on the least
+ * wins; released once done, and expiring if that process dies meanwhile) and recreated with `matchMaker.createRoom(…, { restore })`, which places it on the least
  * loaded process and replays its record there under the same code.
  */
 export class Recovery {
@@ -93,7 +95,7 @@ export class Recovery {
   }
 
   private async claim(code: string): Promise<boolean> {
-    const key = `trilateral:restore:${code}`;
+    const key = claimKey(code);
     const presence = this.o.presence();
     const n = await presence.incr(key);
     if (n !== 1) return false;
@@ -104,8 +106,11 @@ export class Recovery {
   private async restoreEach(roomName: string, codes: string[], claimed = false): Promise<string[]> {
     const done: string[] = [];
     for (const code of codes) {
-      if (claimed && this.o.multi && !(await this.claim(code))) continue;
+      const claim = claimed && this.o.multi;
+      if (claim && !(await this.claim(code))) continue;
       try {
+        // Claimed: still listed nowhere? (Another process may have restored it just before.)
+        if (claim && (await matchMaker.getRoomById(code))) continue;
         await matchMaker.createRoom(roomName, { restore: code });
         done.push(code);
       } catch (e) {
@@ -118,6 +123,9 @@ export class Recovery {
         } else {
           this.o.log.error(`${roomName === ROOM_NAME ? "table" : "class"} ${code} could not be restored: ${String(message)}`);
         }
+      } finally {
+        // Listed now (or set aside): the next process that finds it orphaned may claim it again.
+        if (claim) await this.o.presence().del(claimKey(code));
       }
     }
     return done;
