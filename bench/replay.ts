@@ -19,7 +19,7 @@ import { nextInt, seedToRng } from "../shared/rules/rng.ts";
 import { CLIENT_DIST, CLIENT_VITE_CONFIG, createServer } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
 import { storeRecordAsTable } from "../server/debrief/store-record.ts";
-import { Store } from "../server/storage/store.ts";
+import { SqliteStore } from "../server/storage/sqlite-table-store.ts";
 import { botGameRecord, longRecord } from "./replay-records.ts";
 
 const args = process.argv.slice(2);
@@ -88,12 +88,12 @@ async function ensureClientBuilt(): Promise<void> {
   await build({ configFile: CLIENT_VITE_CONFIG, logLevel: "warn" });
 }
 
-function seedStore(dataDir: string, records: { code: string; record: GameRecord }[]): void {
-  const store = new Store(dataDir);
+async function seedStore(dataDir: string, records: { code: string; record: GameRecord }[]): Promise<void> {
+  const store = new SqliteStore(dataDir);
   for (const { code, record } of records) {
-    storeRecordAsTable(store, code, record, { settings: { timers: null, botThinkMs: null }, bots: {}, names: { seoul: "Seoul player", tokyo: "Tokyo player", washington: "Washington player" }, endIfEnded: true, at: 1 });
+    await storeRecordAsTable(store, code, record, { settings: { timers: null, botThinkMs: null }, bots: {}, names: { seoul: "Seoul player", tokyo: "Tokyo player", washington: "Washington player" }, endIfEnded: true, at: 1 });
   }
-  store.close();
+  await store.close();
 }
 
 function codeOf(i: number): string {
@@ -111,7 +111,7 @@ async function browserBench(record: GameRecord, deck: ReturnType<typeof loadBuil
   await ensureClientBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trilateral-bench-replay-"));
   const tables = Array.from({ length: TABLES }, (_, i) => ({ code: codeOf(i), record: botGameRecord(deck, `class-${i}`) }));
-  seedStore(dataDir, [{ code: "BENCH", record }, ...tables]);
+  await seedStore(dataDir, [{ code: "BENCH", record }, ...tables]);
   const config = loadConfig({ DATA_DIR: dataDir, INSTRUCTOR_KEY: KEY, LOG_LEVEL: "error" });
   const server = createServer({ config, serveClient: "dist", restore: false });
   await server.listen(PORT, "127.0.0.1");

@@ -17,13 +17,13 @@ import { httpLimiters, limitMatchmaking, type HttpLimiters } from "./rate-limits
 import type { TableContext } from "./rooms/context.ts";
 import { LIMITS } from "./rooms/limits.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
-import { Store } from "./storage/store.ts";
+import type { Store } from "./storage/store.ts";
+import { openStorage, type Storage } from "./storage/open.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
 import { matchesHash } from "./classes/secrets.ts";
 import { mountClassApi } from "./http-class.ts";
 import { ClassRoom } from "./rooms/ClassRoom.ts";
-import { ClassStore } from "./storage/class-store.ts";
 import { clusterOptions } from "./scale/cluster.ts";
 import { Recovery } from "./scale/recovery.ts";
 
@@ -41,7 +41,7 @@ export interface CreateServerOptions {
   /** The deck new tables are dealt from; the built-in deck by default. */
   deck?: () => readonly Card[];
   logger?: Logger;
-  /** Bring back every unfinished table from SQLite when the server starts listening (default true). */
+  /** Bring back every unfinished table from the store when the server starts listening (default true). */
   restore?: boolean;
 }
 
@@ -49,6 +49,8 @@ export interface CreateServerOptions {
 export type TrilateralServer = Server & {
   trilateral: {
     store: Store;
+    /** All three stores (tables, classes, debrief settings) on the configured database. */
+    storage: Storage;
     context: TableContext;
     /** Per-address HTTP rate limits (express middleware), for other routes to reuse. */
     limiters: HttpLimiters;
@@ -58,7 +60,7 @@ export type TrilateralServer = Server & {
     recovery: Recovery;
     /** The debrief API (per-table settings, the instructor-token hook), once express is set up. */
     debrief: () => DebriefApi | null;
-    /** Closes what the server opened besides the transport (SQLite, Vite). */
+    /** Closes what the server opened besides the transport (the database, Vite). */
     close(): Promise<void>;
   };
 };
@@ -72,20 +74,21 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   const { config } = options;
   const serveClient = options.serveClient ?? "none";
   const log = options.logger ?? createLogger(config.logLevel);
-  const store = new Store(config.dataDir, { sync: config.sqliteSync });
-  const context: TableContext = { config, store, log, deck: options.deck ?? loadBuiltInDeck };
+  const storage = openStorage(config);
+  const store = storage.tables;
+  const context: TableContext = { config, store, debriefSettings: storage.debrief, log, deck: options.deck ?? loadBuiltInDeck };
 
   /** This server's own room class, so two servers in one process (tests) never share a context. */
   class Table extends TableRoom {}
   Table.context = context;
-  const classes: ClassContext = { config, store, classes: new ClassStore(store.file), log };
+  const classes: ClassContext = { config, store, classes: storage.classes, log };
   class Class extends ClassRoom {}
   Class.context = classes;
 
   installMatchmakingGuard({
-    table: (code) => store.getTable(code)?.status === "live",
-    class: (code) => {
-      const status = classes.classes.get(code)?.status;
+    table: async (code) => (await store.getTable(code))?.status === "live",
+    class: async (code) => {
+      const status = (await classes.classes.get(code))?.status;
       return status === "lobby" || status === "running";
     },
   });
@@ -126,6 +129,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     gracefullyShutdown: false,
     greet: false,
     beforeListen: async () => {
+      await storage.ready(); // a PostgreSQL that cannot be reached stops the start here, with its reason
       if (options.restore === false) return;
       await matchMaker.onReady;
       if (config.scale) {
@@ -143,9 +147,9 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
       mountClassApi(app, classes, limiters);
       debrief = mountDebrief(app, context, limiters);
       // A class's instructor token opens the debriefs of that class's tables.
-      debrief.instructorChecks.push((code, token) => {
-        const classCode = classes.classes.classOfTable(code);
-        const stored = classCode ? classes.classes.get(classCode) : null;
+      debrief.instructorChecks.push(async (code, token) => {
+        const classCode = await classes.classes.classOfTable(code);
+        const stored = classCode ? await classes.classes.get(classCode) : null;
         return stored !== null && matchesHash(token, stored.instructorHash);
       });
       mountApi(app, context, limiters);
@@ -156,6 +160,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
 
   server.trilateral = {
     store,
+    storage,
     context,
     limiters,
     restored,
@@ -164,9 +169,7 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     close: async () => {
       recovery.stop();
       if (closeVite) await closeVite();
-      classes.classes.close();
-      debrief?.close();
-      store.close();
+      await storage.close();
     },
   };
   server.onShutdown(async () => {

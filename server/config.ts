@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   /** Absolute path of the directory holding the SQLite file. */
   dataDir: string;
+  /** DATABASE_URL (postgres://…): store in PostgreSQL instead of SQLite; null = SQLite in dataDir. */
+  databaseUrl: string | null;
   instructorKey: string;
   /** True when INSTRUCTOR_KEY was unset and a key was generated for this run. */
   instructorKeyGenerated: boolean;
@@ -69,6 +71,14 @@ const EnvSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:\-\[\]]+$/, "must be a host name or IP address").default("127.0.0.1")),
   PORT: intVar(0, 65535, 2567),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL, postgres://user:password@host:port/database")
+      .refine((v) => URL.canParse(v), "is not a valid URL")
+      .optional(),
+  ),
   INSTRUCTOR_KEY: z.preprocess(
     blankToUndefined,
     z.string().min(6, "must be at least 6 characters").max(128, "must be at most 128 characters").optional(),
@@ -109,6 +119,9 @@ const EnvSchema = z.object({
 
 export class ConfigError extends Error {}
 
+/** Variables whose value is never echoed in an error message. */
+const SECRET_VARS = new Set(["DATABASE_URL", "INSTRUCTOR_KEY"]);
+
 /** An instructor key that is easy to read aloud: 10 letters and digits without look-alikes. */
 export function generateInstructorKey(): string {
   const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -128,13 +141,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const got = env[name];
-    throw new ConfigError(`${name}: ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ""}`);
+    const shown = got !== undefined && !SECRET_VARS.has(name) ? ` (got ${JSON.stringify(got)})` : ""; // a URL may hold a password
+    throw new ConfigError(`${name}: ${issue.message}${shown}`);
   }
   const e = parsed.data;
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     instructorKey: e.INSTRUCTOR_KEY ?? generateInstructorKey(),
     instructorKeyGenerated: e.INSTRUCTOR_KEY === undefined,
     reconnectSeconds: e.RECONNECT_SECONDS,

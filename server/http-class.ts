@@ -42,15 +42,15 @@ export function mountClassApi(app: express.Application, ctx: ClassContext, limit
     res.status(201).json(result.answer);
   });
 
-  app.get("/api/classes/:code", limiters.misses, lookup, (req, res) => {
+  app.get("/api/classes/:code", limiters.misses, lookup, async (req, res) => {
     const code = ClassCodeSchema.safeParse(req.params.code);
     const room = code.success ? (matchMaker.getLocalRoomById(code.data) as ClassRoom | undefined) : undefined;
-    const stored = code.success ? ctx.classes.get(code.data) : null;
+    const stored = code.success ? await ctx.classes.get(code.data) : null;
     if (!code.success || !stored) {
       res.status(404).json({ error: `There is no class with the code ${String(req.params.code).trim().toUpperCase().slice(0, 12)}.` });
       return;
     }
-    const students = room ? room.roster.present.length : ctx.classes.students(code.data).filter((s) => s.status !== "removed").length;
+    const students = room ? room.roster.present.length : (await ctx.classes.students(code.data)).filter((s) => s.status !== "removed").length;
     const info: ClassPublicInfo = {
       code: code.data,
       title: stored.title,

@@ -6,7 +6,7 @@ import { NATIONS } from "../shared/rules/vocabulary.ts";
 import { accessOf, instructorKeyOf, isInstructor, type InstructorCheck } from "./debrief/access.ts";
 import { forkTable } from "./debrief/fork.ts";
 import { debriefPayload } from "./debrief/payload.ts";
-import { DebriefSettingsStore } from "./debrief/settings-store.ts";
+import type { DebriefSettingsStore } from "./storage/debrief-settings.ts";
 import type { HttpLimiters } from "./rate-limits.ts";
 import type { TableContext } from "./rooms/context.ts";
 
@@ -16,7 +16,6 @@ export interface DebriefApi {
   settings: DebriefSettingsStore;
   /** The class helper's hook: accept a class's instructor token for that class's tables. */
   instructorChecks: InstructorCheck[];
-  close(): void;
 }
 
 const SettingsSchema = z.strictObject({ withholdPrivateChannels: z.boolean() });
@@ -35,7 +34,7 @@ const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join(".") || "bo
  * except bilateral channels when the table's setting withholds them. Nobody else reads anything.
  */
 export function mountDebrief(app: express.Application, ctx: TableContext, limiters: HttpLimiters): DebriefApi {
-  const settings = new DebriefSettingsStore(ctx.store.file);
+  const settings = ctx.debriefSettings;
   const instructorChecks: InstructorCheck[] = [];
   const anonymiseOf = (req: express.Request) => req.query.anonymise === "1";
 
@@ -47,24 +46,25 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
   };
 
   /** The table and who is asking, or null once a refusal has been sent. */
-  const admit = (req: express.Request, res: express.Response) => {
+  const admit = async (req: express.Request, res: express.Response) => {
     const code = codeOf(req, res);
     if (!code) return null;
-    const access = accessOf(ctx, instructorChecks, req, code);
+    const access = await accessOf(ctx, instructorChecks, req, code);
     if (access.kind !== "denied") return { code, access };
     res.status(access.status).json({ error: access.error });
     return null;
   };
 
-  app.get("/api/debrief/:code", limiters.misses, limiters.record, (req, res) => {
-    const admitted = admit(req, res);
+  app.get("/api/debrief/:code", limiters.misses, limiters.record, async (req, res) => {
+    const admitted = await admit(req, res);
     if (!admitted) return;
     const { code, access } = admitted;
+    const payload = await debriefPayload(ctx, settings, code, access, anonymiseOf(req));
     res.setHeader("Cache-Control", "no-store");
-    res.json(debriefPayload(ctx, settings, code, access, anonymiseOf(req)));
+    res.json(payload);
   });
 
-  app.get("/api/debrief", limiters.misses, limiters.record, (req, res) => {
+  app.get("/api/debrief", limiters.misses, limiters.record, async (req, res) => {
     const raw = typeof req.query.tables === "string" ? req.query.tables.split(",").filter(Boolean) : [];
     const codes = [...new Set(raw.map((c) => TableCodeSchema.safeParse(c)).filter((c) => c.success).map((c) => c.data))];
     if (codes.length === 0 || codes.length > MAX_COMPARE) {
@@ -72,22 +72,25 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
       return;
     }
     const key = instructorKeyOf(req);
-    const refused = codes.filter((c) => !isInstructor(ctx, instructorChecks, c, key));
+    const allowed = await Promise.all(codes.map((c) => isInstructor(ctx, instructorChecks, c, key)));
+    const refused = codes.filter((_c, i) => !allowed[i]);
     if (refused.length > 0) {
       res.status(key === undefined ? 401 : 403).json({ error: "Comparing tables needs the instructor key." });
       return;
     }
-    const missing = codes.filter((c) => !ctx.store.getTable(c));
+    const found = await Promise.all(codes.map((c) => ctx.store.hasTable(c)));
+    const missing = codes.filter((_c, i) => !found[i]);
     if (missing.length > 0) {
       res.status(404).json({ error: `There is no table with the code ${missing.join(", ")}.` });
       return;
     }
+    const tables = await Promise.all(codes.map((c) => debriefPayload(ctx, settings, c, { kind: "instructor" }, anonymiseOf(req))));
     res.setHeader("Cache-Control", "no-store");
-    res.json({ tables: codes.map((c) => debriefPayload(ctx, settings, c, { kind: "instructor" }, anonymiseOf(req))) });
+    res.json({ tables });
   });
 
-  app.put("/api/debrief/:code/settings", limiters.misses, express.json({ limit: "2kb" }), (req, res) => {
-    const admitted = admit(req, res);
+  app.put("/api/debrief/:code/settings", limiters.misses, express.json({ limit: "2kb" }), async (req, res) => {
+    const admitted = await admit(req, res);
     if (!admitted) return;
     const { code, access } = admitted;
     if (access.kind !== "instructor") {
@@ -99,17 +102,17 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
       res.status(400).json({ error: `Send {"withholdPrivateChannels": true|false}: ${issues(body.error)}` });
       return;
     }
-    settings.setWithholdPrivate(code, body.data.withholdPrivateChannels);
+    await settings.setWithholdPrivate(code, body.data.withholdPrivateChannels);
     res.json({ code, withholdPrivateChannels: body.data.withholdPrivateChannels });
   });
 
   app.post("/api/debrief/:code/fork", limiters.misses, limiters.create, express.json({ limit: "2kb" }), async (req, res) => {
-    const admitted = admit(req, res);
+    const admitted = await admit(req, res);
     if (!admitted) return;
     const { code, access } = admitted;
     if (access.kind === "seat") {
       // A solo player forks their own game: every other seat was a bot.
-      const parent = ctx.store.getTable(code)!;
+      const parent = (await ctx.store.getTable(code))!;
       const others = NATIONS.filter((n) => n !== access.nation);
       if (!others.every((n) => parent.bots[n] !== undefined)) {
         res.status(403).json({ error: "Only the instructor forks a table with other human players." });
@@ -129,5 +132,5 @@ export function mountDebrief(app: express.Application, ctx: TableContext, limite
     res.status(201).json(result.answer);
   });
 
-  return { settings, instructorChecks, close: () => settings.close() };
+  return { settings, instructorChecks };
 }

@@ -31,13 +31,13 @@ export function mountApi(app: express.Application, ctx: TableContext, limiters: 
     res.json({ ok: true, tables: liveTableCount(), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
   });
 
-  app.get("/api/tables/:code", limiters.misses, limiters.lookup, (req, res) => {
+  app.get("/api/tables/:code", limiters.misses, limiters.lookup, async (req, res) => {
     const code = TableCodeSchema.safeParse(req.params.code);
     if (!code.success) {
       res.status(404).json({ error: `There is no table with the code ${String(req.params.code).slice(0, 12)}.` });
       return;
     }
-    const summary = liveTable(code.data)?.summary() ?? summaryFromStore(ctx.store, code.data);
+    const summary = liveTable(code.data)?.summary() ?? (await summaryFromStore(ctx.store, code.data));
     if (!summary) {
       res.status(404).json({ error: `There is no table with the code ${code.data}.` });
       return;
@@ -45,9 +45,9 @@ export function mountApi(app: express.Application, ctx: TableContext, limiters: 
     res.json(summary);
   });
 
-  app.get("/api/tables/:code/record", limiters.misses, limiters.record, (req, res) => {
+  app.get("/api/tables/:code/record", limiters.misses, limiters.record, async (req, res) => {
     const code = TableCodeSchema.safeParse(req.params.code);
-    const stored = code.success ? ctx.store.getTable(code.data) : null;
+    const stored = code.success ? await ctx.store.getTable(code.data) : null;
     if (!code.success || !stored) {
       res.status(404).json({ error: `There is no table with the code ${String(req.params.code).slice(0, 12)}.` });
       return;
@@ -61,7 +61,7 @@ export function mountApi(app: express.Application, ctx: TableContext, limiters: 
         res.status(403).json({ error: "The record is available to the table once the game is over (the instructor key opens it earlier)." });
         return;
       }
-      allowed = ctx.store.seats(code.data).some((s) => s.tokenHash !== null && s.tokenHash === hashToken(seatToken));
+      allowed = (await ctx.store.seats(code.data)).some((s) => s.tokenHash !== null && s.tokenHash === hashToken(seatToken));
     }
     if (!allowed) {
       res
@@ -69,7 +69,7 @@ export function mountApi(app: express.Application, ctx: TableContext, limiters: 
         .json({ error: "The record needs the instructor key (header x-instructor-key or ?key=), or after the game a seat token (?seatToken=)." });
       return;
     }
-    const record = recordFromStore(ctx.store, code.data)!;
+    const record = (await recordFromStore(ctx.store, code.data))!;
     res.type("application/json").send(serializeRecord(record));
   });
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type CreateServerOptions, type TrilateralServer } from "./app.ts";
 import { createLogger } from "./log.ts";
+import { storageLabel } from "./storage/open.ts";
 
 /**
  * Starts a server for real (npm start, npm run dev, the crash test's child process): process
@@ -41,12 +42,18 @@ export async function runServer(options: CreateServerOptions): Promise<Trilatera
     process.exit(1);
   };
   httpServer?.prependOnceListener("error", onListenError);
-  await server.listen(config.port, config.host);
+  try {
+    await server.listen(config.port, config.host);
+  } catch (e) {
+    // e.g. a DATABASE_URL whose PostgreSQL cannot be reached: one line, not a stack trace
+    console.error(`Cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  }
   httpServer?.off("error", onListenError);
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? config.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  console.log(`Trilateral is running at http://${host}:${port}/`);
+  console.log(`Trilateral is running at http://${host}:${port}/ (storage: ${storageLabel(config)})`);
   if (config.instructorKeyGenerated) {
     console.log(`Instructor key for this run: ${config.instructorKey}   (set INSTRUCTOR_KEY to choose your own)`);
   }

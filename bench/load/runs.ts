@@ -32,7 +32,7 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
   let seeded: Seeded[] = [];
   if (o.seeded) {
     const t0 = performance.now();
-    seeded = seedTables(dataDir, o.tables, o.rounds, loadBuiltInDeck());
+    seeded = await seedTables(dataDir, o.tables, o.rounds, loadBuiltInDeck());
     console.log(`  ${o.tables} mid-game tables stored (rounds 1–${o.rounds}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const server = new ServerChild(o.entry, "trilateral", o.port, dataDir, { VIEW_DELTAS: o.viewDeltas ? "on" : "off" });

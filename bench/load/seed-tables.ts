@@ -9,7 +9,8 @@ import type { GameState } from "../../shared/rules/state.ts";
 import { RULES_VERSION } from "../../shared/rules/version.ts";
 import { viewFor } from "../../shared/rules/view.ts";
 import { NATIONS, type Nation } from "../../shared/rules/vocabulary.ts";
-import { hashToken, Store } from "../../server/storage/store.ts";
+import { openStorage } from "../../server/storage/open.ts";
+import { hashToken } from "../../server/storage/store.ts";
 import { newTableCode } from "../../server/rooms/table/setup.ts";
 import type { Seeded } from "./player.ts";
 
@@ -68,14 +69,15 @@ function playGame(seed: number, rounds: number, deck: readonly Card[]): PlayedGa
 }
 
 /**
- * Stores `tables` started tables in DATA_DIR, each a game of the bots stopped at the start of
+ * Stores `tables` started tables in DATA_DIR (or the PostgreSQL at `databaseUrl`), each a game of the bots stopped at the start of
  * a round from 1 to `rounds` (evenly spread, so late rounds with their long histories are as
  * common as early ones). The server restores them at start; the bench rejoins with the seat
  * tokens returned here.
  */
-export function seedTables(dataDir: string, tables: number, rounds: number, deck: readonly Card[], distinctGames = 8): Seeded[] {
+export async function seedTables(dataDir: string, tables: number, rounds: number, deck: readonly Card[], distinctGames = 8, databaseUrl: string | null = null): Promise<Seeded[]> {
   const games = Array.from({ length: distinctGames }, (_, i) => playGame(1000 + i, rounds, deck));
-  const store = new Store(dataDir);
+  const storage = openStorage({ dataDir, sqliteSync: "NORMAL", databaseUrl });
+  const store = storage.tables;
   const seeded: Seeded[] = [];
   const clock = { deadline: null, paused: false, remainingMs: null };
   try {
@@ -84,26 +86,26 @@ export function seedTables(dataDir: string, tables: number, rounds: number, deck
       const round = 1 + (i % rounds);
       const upTo = game.roundStarts[round - 1] ?? game.commands.length - 1;
       let code = newTableCode();
-      while (store.hasTable(code)) code = newTableCode();
+      while (await store.hasTable(code)) code = newTableCode();
       const tokens = {} as Record<Nation, string>;
       const { first } = game;
-      store.createTable({ code, seed: game.seed, options: first.options, settings: { timers: null, botThinkMs: null }, deck, bots: {}, rulesVersion: RULES_VERSION, createdAt: Date.now(), phase: first.phase, round: first.round, stances: first.stances });
+      await store.createTable({ code, seed: game.seed, options: first.options, settings: { timers: null, botThinkMs: null }, deck, bots: {}, rulesVersion: RULES_VERSION, createdAt: Date.now(), phase: first.phase, round: first.round, stances: first.stances });
       for (const nation of NATIONS) {
         tokens[nation] = randomBytes(24).toString("base64url");
-        store.upsertSeat(code, { nation, name: `${nation} ${i}`, tokenHash: hashToken(tokens[nation]), bot: false });
+        await store.upsertSeat(code, { nation, name: `${nation} ${i}`, tokenHash: hashToken(tokens[nation]), bot: false });
       }
-      store.setStarted(code, Date.now());
+      await store.setStarted(code, Date.now());
       let previous = first;
       for (let c = 0; c < upTo; c++) {
         const { actor, command, state } = game.commands[c]!;
         const changed = state.phase !== previous.phase || state.round !== previous.round;
-        store.commit(code, { seq: c + 1, actor, at: 0, command, actionId: null }, { phaseChanged: changed, phase: state.phase, round: state.round, clock, ended: false });
+        await store.commit(code, { seq: c + 1, actor, at: 0, command, actionId: null }, { phaseChanged: changed, phase: state.phase, round: state.round, clock, ended: false });
         previous = state;
       }
       seeded.push({ code, tokens });
     }
   } finally {
-    store.close();
+    await storage.close();
   }
   return seeded;
 }

@@ -27,14 +27,10 @@ export async function createClass(ctx: ClassContext, body: unknown): Promise<Cre
     deck = checked.cards;
   }
   // Free in the store every process shares, and in Colyseus's room listing (Redis with REDIS_URL): no room on any process has it.
-  let code: string | null = null;
-  for (let attempt = 0; attempt < 5 && !code; attempt++) {
-    const candidate = uniqueClassCode((c) => ctx.classes.has(c));
-    if (candidate && !(await matchMaker.getRoomById(candidate))) code = candidate;
-  }
+  const code = await uniqueClassCode(async (c) => (await ctx.classes.has(c)) || Boolean(await matchMaker.getRoomById(c)));
   if (!code) return { ok: false, status: 503, error: "Could not find a free class code; please try again." };
   const token = newSecret();
-  ctx.classes.create({
+  await ctx.classes.create({
     code,
     title: settings.title,
     settings: { ...settings, deckName: deckChoice.kind === "upload" ? deckChoice.fileName : null },

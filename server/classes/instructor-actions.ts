@@ -25,7 +25,7 @@ export async function handleInstructorRequest(room: ClassRoom, payload: unknown)
     case "remove":
       return remove(room, request.studentId);
     case "readmit": {
-      const st = room.roster.readmit(request.studentId);
+      const st = await room.roster.readmit(request.studentId);
       if (!st) return refuse("UNKNOWN_STUDENT", "There is no such student in this class.");
       room.rosterChanged();
       return { ok: true };
@@ -40,7 +40,7 @@ export async function handleInstructorRequest(room: ClassRoom, payload: unknown)
     }
     case "spectators": {
       room.cls.spectators = request.allowed;
-      room.ctx.classes.setSpectators(room.roomId, request.allowed);
+      await room.ctx.classes.setSpectators(room.roomId, request.allowed);
       await Promise.all(room.tables.map((t) => setTableSpectators(t, request.allowed)));
       return { ok: true };
     }
@@ -80,16 +80,14 @@ async function start(room: ClassRoom): Promise<InstructorReply> {
     return refuse("SERVER_ERROR", "The server could not open the tables; nothing was started. Try again.");
   }
   const now = Date.now();
-  room.ctx.classes.transaction(() => {
-    plan.forEach((table, i) => {
-      room.ctx.classes.addTable(room.roomId, codes[i]!, table.index);
-      for (const nation of NATIONS) {
-        const seat = table.seats[nation];
-        if (seat.kind === "student") room.roster.seat(byId.get(seat.studentId)!, codes[i]!, nation);
-      }
-    });
-    room.ctx.classes.setStarted(room.roomId, now);
+  const seated: StoredStudent[] = [];
+  plan.forEach((table, i) => {
+    for (const nation of NATIONS) {
+      const seat = table.seats[nation];
+      if (seat.kind === "student") seated.push(room.roster.assign(byId.get(seat.studentId)!, codes[i]!, nation));
+    }
   });
+  await room.ctx.classes.start(room.roomId, { tables: plan.map((table, i) => ({ code: codes[i]!, index: table.index })), seated, at: now });
   room.tables.push(...codes);
   room.cls.startedAt = now;
   const t1 = performance.now();
@@ -117,10 +115,10 @@ export async function seatLateJoiner(room: ClassRoom, student: StoredStudent): P
     const bots: Partial<Record<Nation, StanceId>> = {};
     for (const n of NATIONS.filter((x) => x !== place.nation)) [bots[n], rng] = botStance(n, room.cls.settings.botStances, rng);
     table = await createClassTable(room.cls.settings, room.cls, { students: { [place.nation]: student.name }, bots }, tableSeed(room.cls.seed, index));
-    room.ctx.classes.addTable(room.roomId, table, index);
+    await room.ctx.classes.addTable(room.roomId, table, index);
     room.tables.push(table);
   }
-  room.roster.seat(student, table, place.nation);
+  await room.roster.seat(student, table, place.nation);
   room.log.info(`${student.name} (late) sits at ${table} as ${place.nation}${place.kind === "botSeat" ? ", taking over from a bot" : ""}`);
   room.rosterChanged();
   await room.sendSeat(student);
@@ -130,7 +128,7 @@ async function remove(room: ClassRoom, studentId: string): Promise<InstructorRep
   const before = room.roster.byId(studentId);
   if (!before) return refuse("UNKNOWN_STUDENT", "There is no such student in this class.");
   const seat = before.table && before.nation ? { table: before.table, nation: before.nation } : null;
-  room.roster.remove(studentId);
+  await room.roster.remove(studentId);
   const client = room.students.get(studentId);
   if (client) {
     room.notice(client, "warning", "The instructor removed you from this class.");
@@ -166,7 +164,7 @@ async function endClass(room: ClassRoom): Promise<InstructorReply> {
   if (room.cls.status === "ended") return refuse("CLASS_ENDED", "The class has already ended.");
   const results = room.cls.status === "running" ? await Promise.all(room.tables.map((t) => controlTable(t, { kind: "end" }))) : [];
   const now = Date.now();
-  room.ctx.classes.setEnded(room.roomId, now);
+  await room.ctx.classes.setEnded(room.roomId, now);
   room.cls.status = "ended";
   room.cls.endedAt = now;
   room.log.info("ended by the instructor");

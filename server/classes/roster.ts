@@ -19,10 +19,15 @@ export class Roster {
   private readonly store: ClassStore;
   private readonly code: string;
 
-  constructor(store: ClassStore, code: string) {
+  /** `students`: the class's stored roster (see `Roster.load`). */
+  constructor(store: ClassStore, code: string, students: StoredStudent[]) {
     this.store = store;
     this.code = code;
-    this.list = store.students(code);
+    this.list = students;
+  }
+
+  static async load(store: ClassStore, code: string): Promise<Roster> {
+    return new Roster(store, code, await store.students(code));
   }
 
   get all(): readonly StoredStudent[] {
@@ -56,7 +61,7 @@ export class Roster {
   }
 
   /** A new student, or a readmitted one taking back their place (with a new token). */
-  join(name: unknown, preference: Nation | null, limit: number, now: number): Joined | RosterRefusal {
+  async join(name: unknown, preference: Nation | null, limit: number, now: number): Promise<Joined | RosterRefusal> {
     const check = this.checkJoin(name, limit);
     if (!check.ok) return check;
     const token = newSecret();
@@ -65,7 +70,7 @@ export class Roster {
       st.tokenHash = hashSecret(token);
       st.readmitted = false;
       st.status = st.table ? "seated" : "waiting";
-      this.store.saveStudent(this.code, st);
+      await this.store.saveStudent(this.code, st);
       return { ok: true, student: st, token, returning: true };
     }
     const student: StoredStudent = {
@@ -80,8 +85,13 @@ export class Roster {
       nation: null,
       joinedAt: now,
     };
-    this.store.addStudent(this.code, student);
-    this.list.push(student);
+    this.list.push(student); // at once, so that a join meanwhile sees the name and the count
+    try {
+      await this.store.addStudent(this.code, student);
+    } catch (e) {
+      this.list.splice(this.list.indexOf(student), 1);
+      throw e;
+    }
     return { ok: true, student, token, returning: false };
   }
 
@@ -95,30 +105,35 @@ export class Roster {
     return { ok: true, student };
   }
 
-  remove(id: string): StoredStudent | null {
+  async remove(id: string): Promise<StoredStudent | null> {
     const st = this.byId(id);
     if (!st) return null;
     st.status = "removed";
     st.readmitted = false;
-    this.store.saveStudent(this.code, st);
+    await this.store.saveStudent(this.code, st);
     return st;
   }
 
   /** The next join with this student's name takes their place (and their seat, if any). */
-  readmit(id: string): StoredStudent | null {
+  async readmit(id: string): Promise<StoredStudent | null> {
     const st = this.byId(id);
     if (!st) return null;
     st.readmitted = true;
     if (st.status === "removed") st.status = st.table ? "seated" : "waiting";
-    this.store.saveStudent(this.code, st);
+    await this.store.saveStudent(this.code, st);
     return st;
   }
 
-  seat(st: StoredStudent, table: string, nation: Nation): void {
+  async seat(st: StoredStudent, table: string, nation: Nation): Promise<void> {
+    await this.store.saveStudent(this.code, this.assign(st, table, nation));
+  }
+
+  /** Seats a student in memory only: the caller stores it (a class's start stores every seat at once). */
+  assign(st: StoredStudent, table: string, nation: Nation): StoredStudent {
     st.table = table;
     st.nation = nation;
     st.status = "seated";
-    this.store.saveStudent(this.code, st);
+    return st;
   }
 
   entries(connected: ReadonlySet<string>): RosterEntry[] {

@@ -12,10 +12,10 @@ export function newClassCode(): string {
 }
 
 /** A class code free among stored classes and every live room (tables included). */
-export function uniqueClassCode(taken: (code: string) => boolean): string | null {
+export async function uniqueClassCode(taken: (code: string) => boolean | Promise<boolean>): Promise<string | null> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const code = newClassCode();
-    if (!taken(code)) return code;
+    if (!(await taken(code))) return code;
   }
   return null;
 }

@@ -6,18 +6,23 @@ import { anonymousName, DEBRIEF_FORMAT, type DebriefPayload } from "../../shared
 import { NATIONS, type Nation } from "../../shared/rules/vocabulary.ts";
 import type { TableContext } from "../rooms/context.ts";
 import { recordFromStore } from "../rooms/table/records.ts";
-import type { DebriefSettingsStore } from "./settings-store.ts";
+import type { DebriefSettingsStore } from "../storage/debrief-settings.ts";
 
 let seeds: SeedRecord[] | null = null;
 const allSeeds = () => (seeds ??= loadSeeds().seeds);
 
 /** The debrief of one table as this reader may see it (access already checked). */
-export function debriefPayload(ctx: TableContext, settings: DebriefSettingsStore, code: string, access: { kind: "instructor" } | { kind: "seat"; nation: Nation }, anonymise: boolean): DebriefPayload {
-  const stored = ctx.store.getTable(code)!;
-  const full = recordFromStore(ctx.store, code)!;
-  const withhold = access.kind === "seat" && settings.withholdPrivate(code);
+export async function debriefPayload(ctx: TableContext, settings: DebriefSettingsStore, code: string, access: { kind: "instructor" } | { kind: "seat"; nation: Nation }, anonymise: boolean): Promise<DebriefPayload> {
+  const [stored, full, seats, withholdSetting, parent] = await Promise.all([
+    ctx.store.getTable(code),
+    recordFromStore(ctx.store, code),
+    ctx.store.seats(code),
+    settings.withholdPrivate(code),
+    settings.parentOf(code),
+  ]);
+  if (!stored || !full) throw new Error(`table ${code} is not in the store`);
+  const withhold = access.kind === "seat" && withholdSetting;
   const record = recordFor(full, access.kind === "instructor" ? { kind: "instructor" } : { kind: "seat", withholdPrivateChannels: withhold });
-  const seats = ctx.store.seats(code);
   const names = {} as Record<Nation, string>;
   for (const nation of NATIONS) {
     const name = seats.find((s) => s.nation === nation)?.name ?? "";
@@ -32,7 +37,7 @@ export function debriefPayload(ctx: TableContext, settings: DebriefSettingsStore
     withheldPrivateChannels: withhold,
     names,
     bots: NATIONS.filter((n) => seats.find((s) => s.nation === n)?.bot || stored.bots[n] !== undefined),
-    parent: settings.parentOf(code),
+    parent,
     record,
     seeds: seedsForCards(record.deck, allSeeds()),
   };

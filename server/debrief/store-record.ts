@@ -19,9 +19,9 @@ export interface StoreRecordOptions {
  * that the table room's restore (or the debrief API) rebuilds exactly that game. Used by
  * forks and by the replay bench.
  */
-export function storeRecordAsTable(store: Store, code: string, record: GameRecord, o: StoreRecordOptions): void {
+export async function storeRecordAsTable(store: Store, code: string, record: GameRecord, o: StoreRecordOptions): Promise<void> {
   const final = replay(record);
-  store.createTable({
+  await store.createTable({
     code,
     seed: record.seed,
     options: record.options,
@@ -39,13 +39,13 @@ export function storeRecordAsTable(store: Store, code: string, record: GameRecor
     const seat: StoredSeat = stance
       ? { nation, name: `${stance} bot`, tokenHash: null, bot: true }
       : { nation, name: o.names?.[nation] ?? "", tokenHash: null, bot: false };
-    if (stance || o.names?.[nation]) store.upsertSeat(code, seat);
+    if (stance || o.names?.[nation]) await store.upsertSeat(code, seat);
   }
   const clock = { deadline: null, paused: false, remainingMs: null };
-  record.commands.forEach((c, i) => {
+  for (const [i, c] of record.commands.entries()) {
     const last = i === record.commands.length - 1;
     const ended = last && o.endIfEnded && final.phase === "ended";
-    store.commit(code, { seq: c.seq, actor: c.actor, at: c.at, command: c.command, actionId: null }, { phaseChanged: last, phase: final.phase, round: final.round, clock, ended, stances: final.stances });
-  });
-  if (o.endIfEnded && final.phase === "ended") store.setStatus(code, "ended", o.at);
+    await store.commit(code, { seq: c.seq, actor: c.actor, at: c.at, command: c.command, actionId: null }, { phaseChanged: last, phase: final.phase, round: final.round, clock, ended, stances: final.stances });
+  }
+  if (o.endIfEnded && final.phase === "ended") await store.setStatus(code, "ended", o.at);
 }

@@ -61,9 +61,9 @@ export class ClassRoom extends SafeRoom {
     return this.classLog ?? this.ctx.log;
   }
 
-  onCreate(options: { code?: unknown; restore?: unknown }): void {
+  async onCreate(options: { code?: unknown; restore?: unknown }): Promise<void> {
     const code = typeof options?.restore === "string" ? options.restore : typeof options?.code === "string" ? options.code : "";
-    const stored = this.ctx.classes.get(code);
+    const stored = await this.ctx.classes.get(code);
     if (!stored) throw new ServerError(404, `There is no class with the code ${code}.`);
     this.cls = stored;
     this.roomId = code;
@@ -71,8 +71,7 @@ export class ClassRoom extends SafeRoom {
     this.maxClients = stored.settings.studentLimit + 20;
     this.maxMessagesPerSecond = 100;
     this.classLog = this.ctx.log.child(`class ${code}`);
-    this.roster = new Roster(this.ctx.classes, code);
-    this.tables = this.ctx.classes.tables(code);
+    [this.roster, this.tables] = await Promise.all([Roster.load(this.ctx.classes, code), this.ctx.classes.tables(code)]);
     this.feed = new ConsoleFeed(this);
     this.onMessage(INSTRUCTOR_REQUEST, (client: Client, payload: unknown) => this.onInstructorRequest(client, payload));
     this.onMessage("*", (client: Client, type: string | number) => this.notice(client, "warning", `The class does not understand "${String(type).slice(0, 40)}" messages.`));
@@ -125,7 +124,7 @@ export class ClassRoom extends SafeRoom {
       student = plan.student;
       token = plan.token;
     } else {
-      const joined = this.roster.join(plan.name, plan.preference, this.cls.settings.studentLimit, Date.now());
+      const joined = await this.roster.join(plan.name, plan.preference, this.cls.settings.studentLimit, Date.now());
       if (!joined.ok) throw new ServerError(joined.status, joined.message);
       student = joined.student;
       token = joined.token;

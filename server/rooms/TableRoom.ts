@@ -61,7 +61,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   // ───────────────────────────── lifecycle ─────────────────────────────
 
-  onCreate(options: TableCreateOptions): void {
+  async onCreate(options: TableCreateOptions): Promise<void> {
     this.patchRate = 100;
     this.autoDispose = false;
     this.maxClients = LIMITS.maxClients;
@@ -70,14 +70,14 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     const restoring = options && typeof options === "object" && "restore" in options && typeof options.restore === "string";
     const cls = classOptionsOf(options);
     const setup = restoring
-      ? restoreTable(this.ctx, (options as { restore: string }).restore)
-      : createTable(classDeck(this.ctx, cls), options && typeof options === "object" && "create" in options ? options.create : options);
+      ? await restoreTable(this.ctx, (options as { restore: string }).restore)
+      : await createTable(classDeck(this.ctx, cls), options && typeof options === "object" && "create" in options ? options.create : options);
     this.roomId = setup.code;
     this.metadata = { code: setup.code };
     this.tableLog = this.ctx.log.child(setup.code);
     this.assemble(setup);
     if (restoring) this.resumeRestored(setup);
-    else if (cls) holdStudentSeats(this, cls, this.ctx.config.reconnectSeconds);
+    else if (cls) await holdStudentSeats(this, cls, this.ctx.config.reconnectSeconds);
 
     this.onMessage("command", (client: Client, payload: unknown) => this.onCommandRequest(client, payload));
     this.onMessage(RESYNC_REQUEST, (client: Client) => this.resync(client));
@@ -101,10 +101,11 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
       timers: setup.settings.timers,
       schedule: (fn, ms) => this.clock.setTimeout(fn, ms),
       onExpire: (round, phase) => {
-        const reply = this.path.execute({ kind: "system" }, { type: "phaseTimeout", round, phase });
-        if (!reply.ok && reply.code !== "STALE_TIMEOUT" && reply.code !== "GAME_OVER") this.log.warn(`phase timeout refused: ${reply.code} ${reply.message}`);
+        void this.path.execute({ kind: "system" }, { type: "phaseTimeout", round, phase }).then((reply) => {
+          if (!reply.ok && reply.code !== "STALE_TIMEOUT" && reply.code !== "GAME_OVER") this.log.warn(`phase timeout refused: ${reply.code} ${reply.message}`);
+        });
       },
-      persist: (snapshot) => store.setClock(this.roomId, snapshot),
+      persist: (snapshot) => this.stored("the phase clock", store.setClock(this.roomId, snapshot)),
     });
     this.path = new CommandPath({ code: setup.code, game: setup.game, seq: setup.seq, store, clock: this.phaseClock, log: this.log, onAccepted: (a) => this.accepted(a) });
     for (const { actionId, actor } of setup.actionIds) if (actor.kind !== "system") this.path.remember(actor, actionId);
@@ -141,7 +142,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     this.log.info(`restored at command ${this.path.seq} (round ${game.round}, ${game.phase}${this.phaseClock.paused ? ", paused" : ""})`);
   }
 
-  onJoin(client: Client, options: unknown): void {
+  async onJoin(client: Client, options: unknown): Promise<void> {
     const plan = this.planJoin(options, false);
     const info = newClientInfo(plan.role, plan.role === "player" ? plan.nation : null);
     if (plan.role === "player") {
@@ -151,7 +152,8 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
         info.seatToken = plan.token;
       } else {
         info.seatToken = this.seats.claim(seat, plan.name);
-        this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: seat.name, tokenHash: seat.tokenHash, bot: false });
+        // The seat token is stored before its holder hears of it.
+        await this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: seat.name, tokenHash: seat.tokenHash, bot: false });
       }
       seat.sessionId = client.sessionId;
       seat.connected = true;
@@ -258,7 +260,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     if (!this.started) {
       this.log.info(`${NATION_NAMES[seat.nation]} is free again (${seat.name || "its player"} left before the start)`);
       this.seats.free(seat);
-      this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: "", tokenHash: null, bot: false });
+      this.stored("a freed seat", this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: "", tokenHash: null, bot: false }));
       this.syncPresence();
       return;
     }
@@ -274,7 +276,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     if (this.started || this.ended || this.clients.length > 0 || this.emptySince === 0) return;
     if (Date.now() - this.emptySince < LIMITS.abandonUnstartedAfterMs) return;
     this.log.info("closing: nobody came back to this unstarted table");
-    this.ctx.store.setStatus(this.roomId, "abandoned", Date.now());
+    this.stored("the table's status", this.ctx.store.setStatus(this.roomId, "abandoned", Date.now()));
     void this.disconnect();
   }
 
@@ -296,7 +298,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   maybeStart(): void {
     if (this.started || this.ended || !this.seats.full()) return;
     this.started = true;
-    this.ctx.store.setStarted(this.roomId, Date.now());
+    this.stored("the start", this.ctx.store.setStarted(this.roomId, Date.now()));
     this.phaseClock.start(this.path.state);
     this.log.info("every seat is filled: the game begins");
     this.broadcastNotice("info", "Every seat is filled: the game begins.");
@@ -306,10 +308,10 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   // ───────────────────────────── commands ─────────────────────────────
 
-  private onCommandRequest(client: Client, payload: unknown): CommandReply {
+  private async onCommandRequest(client: Client, payload: unknown): Promise<CommandReply> {
     try {
       const o = { path: this.path, seats: this.seats, started: () => this.started, ended: () => this.ended };
-      return handleCommandRequest(o, client.userData as ClientInfo | undefined, client.sessionId, payload);
+      return await handleCommandRequest(o, client.userData as ClientInfo | undefined, client.sessionId, payload);
     } catch (e) {
       this.guard("onMessage", () => {
         throw e;
@@ -340,7 +342,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   // ───────────────────────────── for other modules ─────────────────────────────
 
   /** Runs an engine command as `actor` (e.g. the instructor or the system) through the command path. */
-  runCommand(actor: Actor, command: Command): CommandReply {
+  runCommand(actor: Actor, command: Command): Promise<CommandReply> {
     return this.path.execute(actor, command);
   }
 
@@ -350,10 +352,15 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   extendClock = (ms: number): ClockAnswer => this.afterClock(this.phaseClock.extend(ms));
 
   /** Class tables (server/rooms/table/class-entries.ts, controls.ts), reached by matchMaker.remoteRoomCall. */
-  control = (c: TableControl): CommandReply => control(this, c);
+  control = (c: TableControl): Promise<CommandReply> => control(this, c);
   classCall = (op: Parameters<typeof classCall>[1], args: unknown[]): unknown => classCall(this, op, args);
   after = (fn: () => void, ms: number): NodeJS.Timeout => this.later(fn, ms);
-  storeSeat = (n: Nation): void => this.ctx.store.upsertSeat(this.roomId, { nation: n, name: this.seats.get(n).name, tokenHash: this.seats.get(n).tokenHash, bot: this.seats.get(n).designBot });
+  storeSeat = (n: Nation): Promise<void> => this.ctx.store.upsertSeat(this.roomId, { nation: n, name: this.seats.get(n).name, tokenHash: this.seats.get(n).tokenHash, bot: this.seats.get(n).designBot });
+
+  /** A write nobody waits for (the store keeps a table's writes in order); a failure is logged. */
+  private stored(what: string, write: Promise<void>): void {
+    write.catch((e: unknown) => this.log.error(`could not store ${what}: ${(e as Error).message}`));
+  }
 
   private afterClock(answer: ClockAnswer): ClockAnswer {
     if (answer.ok) {

@@ -70,7 +70,7 @@ describe("abuse", () => {
     expect(guess.code).toBe(429);
     expect(guess.message).toMatch(/^Too many failed attempts/);
     // a limited request changed nothing: the table is as it was
-    expect(t.server.trilateral.store.getTable(other.code)!.status).toBe("live");
+    expect((await t.server.trilateral.store.getTable(other.code))!.status).toBe("live");
     for (const s of [solo, other]) await s.leave();
   });
 });

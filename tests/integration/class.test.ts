@@ -23,7 +23,7 @@ const students: ClassStudent[] = [];
 
 const classRoom = () => matchMaker.getLocalRoomById(answer.code) as ClassRoom;
 const tableRoom = (code: string) => matchMaker.getLocalRoomById(code) as TableRoom;
-const instructorCommands = (code: string) => t.server.trilateral.store.commands(code).filter((c) => c.actor.kind === "instructor").map((c) => c.command.type);
+const instructorCommands = async (code: string) => (await t.server.trilateral.store.commands(code)).filter((c) => c.actor.kind === "instructor").map((c) => c.command.type);
 const atTable = (code: string) => students.filter((s) => s.seats.at(-1)?.table === code);
 
 beforeAll(async () => {
@@ -105,9 +105,9 @@ describe("a class of 91", () => {
     expect(await teacher.request({ action: "control", tables: ["QQQQQ"], control: { kind: "pause" } })).toMatchObject({ ok: false, code: "UNKNOWN_TABLE" });
     await one({ action: "control", tables: [code], control: { kind: "end" } });
     await waitFor("students see the end", () => mine.every((s) => s.table!.view.ended?.reason === "ended-by-instructor"));
-    expect(instructorCommands(code)).toEqual(["pause", "extendPhase", "injectCard", "broadcast", "advancePhase", "resume", "endTable"]);
-    expect(instructorCommands(other)).toEqual([]);
-    expect(JSON.stringify(replay(recordFromStore(t.server.trilateral.store, code)!))).toBe(JSON.stringify(room.gameState));
+    expect(await instructorCommands(code)).toEqual(["pause", "extendPhase", "injectCard", "broadcast", "advancePhase", "resume", "endTable"]);
+    expect(await instructorCommands(other)).toEqual([]);
+    expect(JSON.stringify(replay((await recordFromStore(t.server.trilateral.store, code))!))).toBe(JSON.stringify(room.gameState));
     await waitFor("the console shows it ended", () => teacher.tables.get(code)?.flags.includes("ended"), 3000);
   });
 
@@ -125,7 +125,7 @@ describe("a class of 91", () => {
     await all({ action: "control", tables: "all", control: { kind: "advance" } });
     await all({ action: "control", tables: "all", control: { kind: "resume" } });
     const live = classRoom().tables.slice(1);
-    for (const code of live) expect(instructorCommands(code)).toEqual(["pause", "extendPhase", "broadcast", "injectCard", "advancePhase", "resume"]);
+    for (const code of live) expect(await instructorCommands(code)).toEqual(["pause", "extendPhase", "broadcast", "injectCard", "advancePhase", "resume"]);
     await waitFor("every student sees the broadcast", () => students.filter((s) => live.includes(s.seats.at(-1)!.table)).every((s) => s.table!.view.broadcasts.some((b) => b.text === "Ten minutes left")));
   });
 
@@ -176,7 +176,7 @@ describe("a class of 91", () => {
   test("end class: every table ends, the lobby says so, nobody new can join", async () => {
     expect(await teacher.request({ action: "endClass" })).toMatchObject({ ok: true });
     await waitFor("students see the end of the class", () => students.every((s) => s.lobby?.status === "ended"));
-    for (const code of classRoom().tables.slice(1)) expect(t.server.trilateral.store.getTable(code)!.status).toBe("ended");
+    for (const code of classRoom().tables.slice(1)) expect((await t.server.trilateral.store.getTable(code))!.status).toBe("ended");
     await expect(t.sdk().joinById(answer.code, { role: "student", name: "Latecomer" })).rejects.toThrow(/has ended/);
     expect(await teacher.request({ action: "start" })).toMatchObject({ ok: false, code: "CLASS_ENDED" });
   });

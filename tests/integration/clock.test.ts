@@ -20,7 +20,7 @@ describe("the phase clock of a live table", () => {
 
     expect(room.extendClock(60_000)).toEqual({ ok: true });
     await waitFor("the extended deadline", () => seoul.room.state.deadline === deadline + 60_000);
-    expect(t.server.trilateral.store.getTable(code)!.clock.deadline).toBe(deadline + 60_000);
+    expect((await t.server.trilateral.store.getTable(code))!.clock.deadline).toBe(deadline + 60_000);
 
     expect(room.pauseClock()).toEqual({ ok: true });
     await waitFor("paused in presence", () => seoul.room.state.paused && seoul.room.state.deadline === 0);

@@ -27,6 +27,24 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ INSTRUCTOR_KEY: "abc" })).toThrow(/^INSTRUCTOR_KEY: /);
   });
 
+  it("DATABASE_URL switches storage to PostgreSQL; a bad one is named without echoing it (it may hold a password)", () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: " " }).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db.example:5432/trilateral" }).databaseUrl).toBe("postgres://u:p@db.example:5432/trilateral");
+    expect(loadConfig({ DATABASE_URL: "postgresql://localhost/t" }).databaseUrl).toBe("postgresql://localhost/t");
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root:secret@db/t" })).toThrow(/^DATABASE_URL: must be a PostgreSQL URL, postgres:\/\/user:password@host:port\/database$/);
+  });
+
+  it("a DATABASE_URL whose PostgreSQL cannot be reached stops the start with one line", () => {
+    const env = { ...process.env, PORT: "0", DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", LOG_LEVEL: "silent" };
+    const run = spawnSync(process.execPath, [START, "--no-client"], { env, encoding: "utf8", timeout: 20_000 });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n").filter((l) => l.includes("PostgreSQL"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: PostgreSQL \(DATABASE_URL\) could not be used: .*ECONNREFUSED/);
+    expect(run.stderr).not.toContain("secret");
+  });
+
   it("npm start exits with one clear line on a bad value", () => {
     const run = spawnSync(process.execPath, [START, "--no-client"], { env: { ...process.env, PORT: "not-a-port" }, encoding: "utf8", timeout: 20_000 });
     expect(run.status).toBe(1);

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client as SDKClient } from "@colyseus/sdk";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandReply } from "../../shared/protocol/messages.ts";
 import { parseRecord, type GameRecord } from "../../shared/rules/record.ts";
+import { startPostgres, type RunningPostgres } from "../support/postgres.ts";
 import { AutoPlayer, createTable, fullTable, INSTRUCTOR_KEY, joinTable, playToEnd, sleep, tempDataDir, testPort, waitFor, type TestSeat } from "./support/harness.ts";
 
 const PORT = testPort(25674);
@@ -13,19 +14,25 @@ const URL_BASE = `http://127.0.0.1:${PORT}`;
 const ENTRY = fileURLToPath(new URL("./support/server-entry.ts", import.meta.url));
 const dataDir = tempDataDir();
 const children: ChildProcess[] = [];
+let pg: RunningPostgres;
 
+beforeAll(async () => {
+  pg = await startPostgres();
+});
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   await sleep(100);
   fs.rmSync(dataDir, { recursive: true, force: true });
+  await pg?.stop();
 });
 
 /** Starts the real server as a child process and waits until it listens. */
-async function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
+async function startServer(storageEnv: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [ENTRY], {
     cwd: path.resolve(path.dirname(ENTRY), "../../.."),
     env: {
       ...process.env,
+      ...storageEnv,
       HOST: "127.0.0.1",
       PORT: String(PORT),
       DATA_DIR: dataDir,
@@ -62,9 +69,17 @@ function forget(...seats: TestSeat[]): void {
   for (const s of seats) s.room.reconnection.enabled = false;
 }
 
-describe("crash safety", () => {
+/** The same crash against each storage: SQLite in DATA_DIR, and PostgreSQL (DATABASE_URL). */
+const STORAGES: [string, () => Promise<Record<string, string>>][] = [
+  ["SQLite", async () => ({ DATABASE_URL: "" })],
+  ["PostgreSQL", async () => ({ DATABASE_URL: await pg.database("crash") })],
+];
+
+describe.each(STORAGES)("crash safety (%s)", (_name, storage) => {
   it("a server killed with SIGKILL mid-game comes back with every table, timer and seat", { timeout: 60_000 }, async () => {
-    const first = await startServer();
+    const storageEnv = await storage();
+    const first = await startServer(storageEnv);
+    expect(first.output()).toContain(storageEnv.DATABASE_URL ? "(storage: PostgreSQL at 127.0.0.1:" : "(storage: SQLite in ");
     const sdk = new SDKClient(URL_BASE);
 
     // A timed three-human table, played into round 1 with chat, a private proposal and a response.
@@ -118,8 +133,8 @@ describe("crash safety", () => {
     };
     const deadlineBefore = seoul.room.state.deadline;
 
-    // Start again on the same DATA_DIR.
-    const second = await startServer();
+    // Start again on the same DATA_DIR (or database).
+    const second = await startServer(storageEnv);
     expect(second.output()).toMatch(new RegExp(`restored 2 unfinished table\\(s\\): .*${code}`));
     const summary = await (await fetch(`${URL_BASE}/api/tables/${code}`)).json();
     expect(summary).toMatchObject({ code, ended: false, round: before.seoul.view.round, phase: before.seoul.view.phase });

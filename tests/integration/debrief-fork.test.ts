@@ -33,7 +33,7 @@ describe("what-if forks", () => {
     expect((await fork(code, { "x-seat-token": token }, { step: 1 })).status).toBe(403);
     await playToEnd([player]);
     player.stop();
-    await waitFor("stored as ended", () => t.server.trilateral.store.getTable(code)?.status === "ended");
+    await waitFor("stored as ended", async () => (await t.server.trilateral.store.getTable(code))?.status === "ended");
     await seoul.leave();
 
     const parent = await debrief(code);
@@ -70,7 +70,7 @@ describe("what-if forks", () => {
     await playToEnd([p2]);
     p2.stop();
     await again.leave();
-    await waitFor("fork stored as ended", () => t.server.trilateral.store.getTable(answer.code)?.status === "ended");
+    await waitFor("fork stored as ended", async () => (await t.server.trilateral.store.getTable(answer.code))?.status === "ended");
     const played = await debrief(answer.code);
     expect(played.record.commands.length).toBeGreaterThan(step);
     expect(played.record.commands.slice(0, step)).toEqual(parent.record.commands.slice(0, step));
@@ -85,7 +85,7 @@ describe("what-if forks", () => {
     const players = [new AutoPlayer(seoul, "h1", 1), new AutoPlayer(tokyo, "h2", 1)];
     await playToEnd(players);
     players.forEach((p) => p.stop());
-    await waitFor("stored as ended", () => t.server.trilateral.store.getTable(seoul.code)?.status === "ended");
+    await waitFor("stored as ended", async () => (await t.server.trilateral.store.getTable(seoul.code))?.status === "ended");
     expect((await fork(seoul.code, { "x-seat-token": seoul.seat!.seatToken! }, { step: 3 })).status).toBe(403);
     const res = await fork(seoul.code, { "x-instructor-key": INSTRUCTOR_KEY }, { step: 3, seats: { washington: "human" } });
     expect(res.status).toBe(201);

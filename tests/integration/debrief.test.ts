@@ -67,7 +67,7 @@ describe("who sees what in a debrief, over HTTP", () => {
     for (const p of players) p.script = null;
     await playToEnd(players);
     for (const p of players) p.stop();
-    await waitFor("stored as ended", () => t.server.trilateral.store.getTable(code)?.status === "ended");
+    await waitFor("stored as ended", async () => (await t.server.trilateral.store.getTable(code))?.status === "ended");
 
     const open = await get(code, { "x-seat-token": tokenOf(washington) });
     expect(open.status).toBe(200);

@@ -87,7 +87,7 @@ describe("a whole game over the network", () => {
     const ended = (await (await fetch(`${t.url}/api/tables/${code}`)).json()) as TableSummary;
     expect(ended.ended).toBe(true);
     expect(ended.phase).toBe("ended");
-    expect(t.server.trilateral.store.getTable(code)!.status).toBe("ended");
+    expect((await t.server.trilateral.store.getTable(code))!.status).toBe("ended");
 
     // a new player cannot join a finished game
     await expect(joinTable(t.sdk(), code, { name: "Late" })).rejects.toThrow(/over/);
@@ -104,17 +104,17 @@ describe("a whole game over the network", () => {
       botThinkMs: 0,
     });
     expect(solo.seat!.nation).toBe("tokyo");
-    expect(t.server.trilateral.store.getTable(solo.code)!.settings.botDifficulty).toBe("hard");
+    expect((await t.server.trilateral.store.getTable(solo.code))!.settings.botDifficulty).toBe("hard");
     await waitFor("started", () => solo.room.state.started === true);
     expect(solo.room.state.seats.get("seoul")!.bot).toBe(true);
     // the bot seats' stances are the game's starting stances (a first card may already change a government)
-    expect(t.server.trilateral.store.getTable(solo.code)!.options.stances).toEqual({ seoul: "progressive", washington: "burden-shifter" });
+    expect((await t.server.trilateral.store.getTable(solo.code))!.options.stances).toEqual({ seoul: "progressive", washington: "burden-shifter" });
     expect(solo.room.state.seats.get("seoul")!.stance).toBe(solo.view.stances.seoul);
 
     // the human only ever says "ready"/commits; the bots must carry every phase to its end
     const me = new AutoPlayer(solo, "solo", 1);
     await playToEnd([me]);
-    const record = t.server.trilateral.store.commands(solo.code);
+    const record = await t.server.trilateral.store.commands(solo.code);
     const botCommands = record.filter((c) => c.actor.kind === "seat" && c.actor.nation !== "tokyo");
     expect(botCommands.length).toBeGreaterThan(0);
     expect(record.some((c) => c.actor.kind === "system")).toBe(false); // untimed: no timeouts

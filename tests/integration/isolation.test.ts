@@ -21,9 +21,9 @@ describe("isolation", () => {
     await waitFor("both started", () => broken.seoul.room.state.started && healthy.seoul.room.state.started);
 
     // 1. the command path of table A throws: its player gets an answer, the connection stays
-    const internals = a.path as unknown as { execute: (...args: unknown[]) => unknown };
-    const realExecute = internals.execute;
-    internals.execute = () => {
+    const internals = a.path as unknown as { executeNow: (...args: unknown[]) => unknown };
+    const realExecute = internals.executeNow;
+    internals.executeNow = () => {
       throw new Error("simulated bug in table A");
     };
     const reply = await broken.seoul.act({ type: "say", channel: "table", text: "hello?" });
@@ -50,7 +50,7 @@ describe("isolation", () => {
     expect(healthy.seoul.view.ended).not.toBeNull();
 
     // table A recovers once its bug is gone, with its connections intact
-    internals.execute = realExecute;
+    internals.executeNow = realExecute;
     expect(await broken.seoul.act({ type: "say", channel: "table", text: "fixed" })).toEqual({ ok: true });
     await waitFor("A's players see it", () => broken.washington.view.messages.some((m) => m.text === "fixed"));
 

@@ -132,7 +132,7 @@ describe("reconnection", () => {
     for (const p of players) p.kick();
     await waitFor("round 2", () => seoul.view.round >= 2, 15_000);
     for (const p of players) p.stop();
-    const log = t.server.trilateral.store.commands(code).slice(takeoverAt);
+    const log = (await t.server.trilateral.store.commands(code)).slice(takeoverAt);
     expect(log.some((c) => c.actor.kind === "seat" && c.actor.nation === "washington")).toBe(true);
 
     // the human comes back with the token: the bot steps aside
@@ -146,8 +146,7 @@ describe("reconnection", () => {
     // …and the game goes on with three humans to the end, the bot no longer acting for Washington
     const everyone = [new AutoPlayer(seoul, "end-s"), new AutoPlayer(tokyo, "end-t"), new AutoPlayer(back, "end-w")];
     await playToEnd(everyone, 30_000);
-    const washingtonAfter = t.server.trilateral.store
-      .commands(code)
+    const washingtonAfter = (await t.server.trilateral.store.commands(code))
       .slice(reclaimedAt)
       .filter((c) => c.actor.kind === "seat" && c.actor.nation === "washington").length;
     expect(washingtonAfter).toBe(everyone[2]!.replies.filter((r) => r.ok).length);

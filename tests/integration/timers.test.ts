@@ -17,7 +17,7 @@ describe("phase timers", () => {
     const store = t.server.trilateral.store;
     expect(seoul.view.phase).toBe("negotiation");
     const deadline = seoul.room.state.deadline;
-    expect(deadline).toBe(store.getTable(code)!.deadline);
+    expect(deadline).toBe((await store.getTable(code))!.deadline);
     expect(deadline - Date.now()).toBeGreaterThan(8_000);
     expect(deadline - Date.now()).toBeLessThanOrEqual(10_000);
 
@@ -32,7 +32,7 @@ describe("phase timers", () => {
     expect(await seoul.act({ type: "commitPolicy", policy: "make-the-case-at-home" })).toEqual({ ok: true });
     await waitFor("the policy deadline passes", () => seoul.view.phase === "summary" || seoul.view.phase === "ended", 8_000);
     expect(Date.now()).toBeGreaterThanOrEqual(policyDeadline - 5);
-    const log = store.commands(code);
+    const log = await store.commands(code);
     const timeouts = log.filter((c) => c.command.type === "phaseTimeout");
     expect(timeouts.map((c) => [c.actor.kind, c.command])).toEqual([
       ["instructor", { type: "phaseTimeout", round: 1, phase: "negotiation" }],

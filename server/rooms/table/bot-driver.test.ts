@@ -20,7 +20,7 @@ function harness(players: Nation[], opts: { paused?: () => boolean } = {}) {
     game: () => game,
     running: () => game.phase !== "ended" && !(opts.paused?.() ?? false),
     plays: (n) => players.includes(n),
-    execute: (actor, command) => {
+    execute: async (actor, command) => {
       const r = applyCommand(game, { actor, at: 0, command });
       if (!r.ok) return { ok: false, code: r.error.code, message: r.error.message };
       game = r.state;
@@ -34,22 +34,27 @@ function harness(players: Nation[], opts: { paused?: () => boolean } = {}) {
     },
     cancel: () => {},
   });
-  const run = (steps: number) => {
-    for (let i = 0; i < steps && queue.length > 0; i++) queue.shift()!();
+  /** Runs queued turns; a refused command's retry is armed once its reply settles. */
+  const run = async (steps: number) => {
+    for (let i = 0; i < steps; i++) {
+      if (queue.length === 0) await new Promise((r) => setImmediate(r));
+      if (queue.length === 0) return;
+      queue.shift()!();
+    }
   };
   return { driver, run, played, game: () => game, queue };
 }
 
 describe("bot driver", () => {
-  it("bots play every seat given to them, through execute, until the game ends", () => {
+  it("bots play every seat given to them, through execute, until the game ends", async () => {
     const h = harness(["seoul", "tokyo", "washington"]);
     h.driver.schedule();
-    h.run(5000);
+    await h.run(5000);
     expect(h.game().phase).toBe("ended");
     expect(new Set(h.played.map((p) => (p.actor.kind === "seat" ? p.actor.nation : "")))).toEqual(new Set(["seoul", "tokyo", "washington"]));
   });
 
-  it("a seat a bot does not play gets no turn; nothing is scheduled while paused", () => {
+  it("a seat a bot does not play gets no turn; nothing is scheduled while paused", async () => {
     let paused = true;
     const h = harness(["tokyo"], { paused: () => paused });
     h.driver.schedule();
@@ -58,7 +63,7 @@ describe("bot driver", () => {
     h.driver.schedule();
     expect(h.driver.pending("tokyo")).toBe(true);
     expect(h.driver.pending("seoul")).toBe(false);
-    h.run(50);
+    await h.run(50);
     expect(h.played.every((p) => p.actor.kind === "seat" && p.actor.nation === "tokyo")).toBe(true);
     expect(h.played.length).toBeGreaterThan(0);
   });

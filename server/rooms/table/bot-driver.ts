@@ -27,7 +27,7 @@ export interface BotDriverOptions {
   running: () => boolean;
   /** A bot plays this seat now (a bot seat, or a human's seat taken over). */
   plays: (nation: Nation) => boolean;
-  execute: (actor: Actor, command: Command) => CommandReply;
+  execute: (actor: Actor, command: Command) => Promise<CommandReply>;
   later: (fn: () => void, ms: number) => NodeJS.Timeout;
   cancel: (handle: NodeJS.Timeout | null) => void;
 }
@@ -106,11 +106,11 @@ export class BotDriver {
     if (bot.count >= LIMITS.botCommandsPerPhase) command = finishingCommand(view, nation);
     if (!command) return;
     bot.count += 1;
-    const reply = this.o.execute(seatActor(nation), command);
-    if (!reply.ok) {
+    void this.o.execute(seatActor(nation), command).then((reply) => {
+      if (reply.ok) return;
       this.o.log.debug(`the ${NATION_NAMES[nation]} bot's ${command.type} was refused: ${reply.code}`);
       // Try again (bounded: after the cap only the finishing command is tried, once more).
       if (bot.count <= LIMITS.botCommandsPerPhase && !bot.timer) this.arm(nation);
-    }
+    });
   }
 }

@@ -55,19 +55,21 @@ function factsOf(room: TableRoom): ClassFacts {
 }
 
 /** A new class table: its student seats are held (occupied, so the game starts at once); each student gets the reconnection window to arrive. */
-export function holdStudentSeats(room: TableRoom, cls: ClassTableOptions, reconnectSeconds: number): void {
+export async function holdStudentSeats(room: TableRoom, cls: ClassTableOptions, reconnectSeconds: number): Promise<void> {
   room.allowSpectators = cls.spectators;
+  const writes: Promise<void>[] = [];
   for (const nation of NATIONS) {
     const name = cls.students[nation];
     if (name === undefined) continue;
     const seat = room.seats.get(nation);
     room.seats.claim(seat, name);
-    room.storeSeat(nation);
+    writes.push(room.storeSeat(nation));
     seat.windowTimer = room.after(() => {
       seat.windowTimer = null;
       if (seat.sessionId === null) room.seatAbandoned(seat);
     }, reconnectSeconds * 1000);
   }
+  await Promise.all(writes);
   factsOf(room);
   room.maybeStart();
 }
@@ -112,7 +114,7 @@ export function classCall(room: TableRoom, op: ClassCall, args: unknown[]): unkn
  * A seat for a class's student, with a fresh seat token (any earlier token stops working). A
  * bot's seat is the late joiner's from now on, but the bot finishes the current phase.
  */
-function seatStudent(room: TableRoom, nation: Nation, name: string): { seatToken: string; handover: boolean } {
+async function seatStudent(room: TableRoom, nation: Nation, name: string): Promise<{ seatToken: string; handover: boolean }> {
   const seat = room.seats.get(nation);
   const f = factsOf(room);
   let handover = false;
@@ -124,25 +126,26 @@ function seatStudent(room: TableRoom, nation: Nation, name: string): { seatToken
     handover = true;
   }
   const token = room.seats.claim(seat, name);
-  room.storeSeat(nation);
   room.syncPresence();
+  await room.storeSeat(nation); // before the student hears of the token
   return { seatToken: token, handover };
 }
 
 /** A removed student's seat: their token stops working, their window closes, a bot plays on. */
-function releaseSeat(room: TableRoom, nation: Nation): CommandReply {
+async function releaseSeat(room: TableRoom, nation: Nation): Promise<CommandReply> {
   const seat = room.seats.get(nation);
   seat.tokenHash = hashToken(newSeatToken());
   seat.name = `${STANCE_NAMES[room.gameState.stances[nation]]} bot`;
   seat.handover = false;
   factsOf(room).handover.delete(nation);
-  room.storeSeat(nation);
+  const stored = room.storeSeat(nation);
   const holder = seat.sessionId ? room.clients.getById(seat.sessionId) : undefined;
   seat.sessionId = null;
   seat.connected = false;
   if (holder) holder.leave(CloseCode.CONSENTED);
   room.seatAbandoned(seat);
   room.syncPresence();
+  await stored;
   return { ok: true };
 }
 

@@ -11,7 +11,7 @@ import type { ClockPlan, PhaseClock } from "./phase-clock.ts";
 
 export const reject = (code: string, message: string): CommandReply => ({ ok: false, code, message });
 
-/** A command that the engine accepted and SQLite holds. */
+/** A command that the engine accepted and the store holds. */
 export interface Accepted {
   seq: number;
   actor: Actor;
@@ -26,7 +26,7 @@ export interface CommandPathOptions {
   code: string;
   game: GameState;
   seq: number;
-  store: { commit(code: string, entry: CommitEntry, effects: CommitEffects): void };
+  store: { commit(code: string, entry: CommitEntry, effects: CommitEffects): Promise<void> };
   clock: Pick<PhaseClock, "plan" | "apply">;
   log: Logger;
   /** Runs after the command is durable: presence, views, bots. */
@@ -39,9 +39,13 @@ const replyKey = (actor: Actor): string => (actor.kind === "seat" ? actor.nation
 
 /**
  * The only way a game moves: idempotency (a retried action id gets its first reply) → the
- * engine (`applyCommand`) → the durable commit (one synchronous SQLite write, before anyone
- * hears of it) → `onAccepted` (broadcast, presence, bots). A refusal changes nothing; a
+ * engine (`applyCommand`) → the durable commit (awaited: nobody hears of a command before the
+ * store holds it) → `onAccepted` (broadcast, presence, bots). A refusal changes nothing; a
  * failed write leaves the game as it was and answers SERVER_ERROR.
+ *
+ * Commands take turns: one that arrives while a commit is pending runs once that command is
+ * done, on the state it left, so a table's commands are committed and broadcast in order.
+ * (With SQLite the commit is already settled when it returns: a turn costs a resolved promise.)
  */
 export class CommandPath {
   private readonly o: CommandPathOptions;
@@ -49,6 +53,8 @@ export class CommandPath {
   private game: GameState;
   private count: number;
   private replies = new Map<string, BoundedMap<string, CommandReply>>();
+  /** The last command's turn: the next one starts when it settles. */
+  private turn: Promise<CommandReply> = Promise.resolve({ ok: true });
 
   constructor(o: CommandPathOptions) {
     this.o = o;
@@ -83,19 +89,33 @@ export class CommandPath {
    * checks that come after idempotency, e.g. the chat limit) and `execute`. Replies other than
    * SERVER_ERROR are remembered, so a retry never applies a command twice.
    */
-  submit(actor: Actor, command: Command, actionId: string, gate?: () => CommandReply | null): CommandReply {
+  submit(actor: Actor, command: Command, actionId: string, gate?: () => CommandReply | null): Promise<CommandReply> {
+    return this.inTurn(() => this.submitNow(actor, command, actionId, gate));
+  }
+
+  /** Runs one command as `actor` (a seat, a bot's seat, `instructor` or `system`), after any pending one. */
+  execute(actor: Actor, command: Command, actionId: string | null = null): Promise<CommandReply> {
+    return this.inTurn(() => this.executeNow(actor, command, actionId));
+  }
+
+  private inTurn(work: () => Promise<CommandReply>): Promise<CommandReply> {
+    const run = this.turn.then(work, work);
+    this.turn = run;
+    return run;
+  }
+
+  private async submitNow(actor: Actor, command: Command, actionId: string, gate?: () => CommandReply | null): Promise<CommandReply> {
     const replies = this.repliesOf(actor);
     const earlier = replies.get(actionId);
     if (earlier) return earlier;
     const refused = gate?.();
     if (refused) return refused;
-    const reply = this.execute(actor, command, actionId);
+    const reply = await this.executeNow(actor, command, actionId);
     if (reply.ok || reply.code !== "SERVER_ERROR") replies.set(actionId, reply);
     return reply;
   }
 
-  /** Runs one command as `actor` (a seat, a bot's seat, `instructor` or `system`). */
-  execute(actor: Actor, command: Command, actionId: string | null = null): CommandReply {
+  private async executeNow(actor: Actor, command: Command, actionId: string | null): Promise<CommandReply> {
     const at = this.now();
     const result = applyCommand(this.game, { actor, at, command });
     if (!result.ok) return reject(result.error.code, result.error.message);
@@ -106,7 +126,7 @@ export class CommandPath {
     const plan: ClockPlan = this.o.clock.plan(next, at);
     const stancesChanged = NATIONS.some((n) => next.stances[n] !== this.game.stances[n]);
     try {
-      this.o.store.commit(
+      await this.o.store.commit(
         this.o.code,
         { seq, actor, at, command, actionId },
         { phaseChanged: plan.changed, phase: next.phase, round: next.round, clock: plan, ended, ...(stancesChanged ? { stances: next.stances } : {}) },
@@ -119,7 +139,12 @@ export class CommandPath {
     this.game = next;
     this.count = seq;
     this.o.clock.apply(plan, next);
-    this.o.onAccepted({ seq, actor, command, events: result.events, state: next, phaseChanged });
+    try {
+      this.o.onAccepted({ seq, actor, command, events: result.events, state: next, phaseChanged });
+    } catch (e) {
+      // The command is stored and applied; a failure while telling others about it is logged, not a refusal.
+      this.o.log.error(`after command ${seq}: ${(e as Error).stack ?? (e as Error).message}`);
+    }
     return { ok: true };
   }
 }

@@ -30,8 +30,8 @@ export function commandOf(c: TableControl): Command {
  * the engine command (so it is in the record, or refused with the engine's reason), then the
  * phase clock for pause, resume and extend, and a notice for a broadcast.
  */
-export function control(room: TableRoom, c: TableControl): CommandReply {
-  const reply = room.runCommand(INSTRUCTOR, commandOf(c));
+export async function control(room: TableRoom, c: TableControl): Promise<CommandReply> {
+  const reply = await room.runCommand(INSTRUCTOR, commandOf(c));
   if (!reply.ok) return reply;
   if (c.kind === "pause") room.pauseClock();
   if (c.kind === "resume") room.resumeClock();

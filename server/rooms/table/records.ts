@@ -4,21 +4,20 @@ import { NATIONS } from "../../../shared/rules/vocabulary.ts";
 import type { Store } from "../../storage/store.ts";
 
 /** The game record of a stored table, as GET /api/tables/:code/record returns it. */
-export function recordFromStore(store: Store, code: string): GameRecord | null {
-  const t = store.getTable(code);
+export async function recordFromStore(store: Store, code: string): Promise<GameRecord | null> {
+  const [t, commands] = await Promise.all([store.getTable(code), store.commands(code)]);
   if (!t) return null;
   const record = newRecord(t.seed, t.options, t.deck);
-  return { ...record, rulesVersion: t.rulesVersion, commands: store.commands(code) };
+  return { ...record, rulesVersion: t.rulesVersion, commands };
 }
 
 /**
  * The summary of a table that is not live in this process (ended, abandoned…), from its
- * summary row in SQLite (phase, round, stances are kept up to date by every commit): no replay.
+ * summary row in the store (phase, round, stances are kept up to date by every commit): no replay.
  */
-export function summaryFromStore(store: Store, code: string): TableSummary | null {
-  const t = store.getSummaryRow(code);
+export async function summaryFromStore(store: Store, code: string): Promise<TableSummary | null> {
+  const [t, seats] = await Promise.all([store.getSummaryRow(code), store.seats(code)]);
   if (!t) return null;
-  const seats = store.seats(code);
   return {
     code,
     phase: t.phase,

@@ -36,7 +36,7 @@ export function handleCommandRequest(
   sessionId: string,
   payload: unknown,
   now = Date.now(),
-): CommandReply {
+): CommandReply | Promise<CommandReply> {
   if (!info) return reject("NOT_SEATED", "You have not joined this table.");
   if (!info.actions.take(now)) return reject("RATE_LIMITED", `Slow down: at most ${LIMITS.actionsPerSecond} actions a second.`);
   const parsed = CommandRequestSchema.safeParse(payload);

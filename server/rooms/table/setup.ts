@@ -38,8 +38,8 @@ export function newTableCode(): string {
   return code;
 }
 
-/** A new table from client options: a free code, the engine's first state, stored in SQLite. */
-export function createTable(ctx: TableContext, raw: unknown): TableSetup {
+/** A new table from client options: a free code, the engine's first state, stored. */
+export async function createTable(ctx: TableContext, raw: unknown): Promise<TableSetup> {
   const parsed = CreateTableOptionsSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new ServerError(400, zodMessage(parsed.error));
   const o = parsed.data;
@@ -53,7 +53,7 @@ export function createTable(ctx: TableContext, raw: unknown): TableSetup {
   let code = "";
   for (let attempt = 0; attempt < 100 && !code; attempt++) {
     const candidate = newTableCode();
-    if (!store.hasTable(candidate) && !matchMaker.getLocalRoomById(candidate)) code = candidate;
+    if (!matchMaker.getLocalRoomById(candidate) && !(await store.hasTable(candidate))) code = candidate;
   }
   if (!code) throw new ServerError(503, "Could not find a free table code; please try again.");
 
@@ -75,7 +75,7 @@ export function createTable(ctx: TableContext, raw: unknown): TableSetup {
   const settings: TableSettings = { timers: o.timers, botThinkMs: o.botThinkMs ?? null, botDifficulty: o.botDifficulty };
   const seats: StoredSeat[] = botSeats.map((nation) => ({ nation, name: `${STANCE_NAMES[o.bots[nation]!]} bot`, tokenHash: null, bot: true }));
   try {
-    store.createTable({
+    await store.createTable({
       code,
       seed,
       options: game.options,
@@ -88,7 +88,7 @@ export function createTable(ctx: TableContext, raw: unknown): TableSetup {
       round: game.round,
       stances: game.stances,
     });
-    for (const seat of seats) store.upsertSeat(code, seat);
+    for (const seat of seats) await store.upsertSeat(code, seat);
   } catch (e) {
     log.error(`table ${code} could not be stored: ${(e as Error).message}`);
     throw new ServerError(503, "The server could not save a new table; please try again.");
@@ -98,26 +98,26 @@ export function createTable(ctx: TableContext, raw: unknown): TableSetup {
 }
 
 /** A stored, unfinished table: its log replayed through the engine (throws if it no longer replays). */
-export function restoreTable(ctx: TableContext, code: string): TableSetup {
+export async function restoreTable(ctx: TableContext, code: string): Promise<TableSetup> {
   const { store } = ctx;
-  const t = store.getTable(code);
+  const t = await store.getTable(code);
   if (!t) throw new ServerError(404, `There is no stored table ${code}.`);
   if (t.status !== "live") throw new ServerError(409, `Table ${code} is ${t.status}; only unfinished tables are restored.`);
   if (t.rulesVersion !== RULES_VERSION) {
     throw new ServerError(409, `Table ${code} was played under ${t.rulesVersion}; this build runs ${RULES_VERSION}.`);
   }
-  const record = recordFromStore(store, code)!;
-  const game = replay(record);
+  const [record, seats, actionIds] = await Promise.all([recordFromStore(store, code), store.seats(code), store.recentActionIds(code, LIMITS.rememberedActions * 4)]);
+  const game = replay(record!);
   return {
     code,
     seed: t.seed,
     settings: t.settings,
     bots: t.bots,
     game,
-    seq: record.commands.length,
+    seq: record!.commands.length,
     started: t.startedAt !== null,
     clock: t.clock,
-    seats: store.seats(code),
-    actionIds: store.recentActionIds(code, LIMITS.rememberedActions * 4).reverse(),
+    seats,
+    actionIds: actionIds.reverse(),
   };
 }

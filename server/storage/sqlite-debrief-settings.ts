@@ -1,11 +1,12 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DebriefSettingsStore } from "./debrief-settings.ts";
 
 /**
- * Debrief settings per table, in the server's SQLite file (its own table, its own connection):
+ * Debrief settings per table (debrief-settings.ts), in the server's SQLite file (its own table, its own connection):
  * whether students' debriefs keep bilateral channels private (the class helper sets it for
  * every table of a class with `setWithholdPrivate(code, true)`), and, for a fork, its parent.
  */
-export class DebriefSettingsStore {
+export class SqliteDebriefSettings implements DebriefSettingsStore {
   private db: DatabaseSync;
   private s: Record<"get" | "putWithhold" | "putParent", StatementSync>;
 
@@ -33,24 +34,24 @@ export class DebriefSettingsStore {
     return this.s.get.get(code) as { w: number; pc: string | null; ps: number | null } | undefined;
   }
 
-  withholdPrivate(code: string): boolean {
+  async withholdPrivate(code: string): Promise<boolean> {
     return this.row(code)?.w === 1;
   }
 
-  setWithholdPrivate(code: string, withhold: boolean): void {
+  async setWithholdPrivate(code: string, withhold: boolean): Promise<void> {
     this.s.putWithhold.run(code, withhold ? 1 : 0);
   }
 
-  parentOf(code: string): { code: string; step: number } | null {
+  async parentOf(code: string): Promise<{ code: string; step: number } | null> {
     const r = this.row(code);
     return r?.pc ? { code: r.pc, step: r.ps ?? 0 } : null;
   }
 
-  setParent(code: string, parent: { code: string; step: number }): void {
+  async setParent(code: string, parent: { code: string; step: number }): Promise<void> {
     this.s.putParent.run(code, parent.code, parent.step);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
 }
