@@ -26,27 +26,34 @@ export function clusterOptions(scale: ScaleConfig | null): ClusterOptions {
   };
 }
 
-/** How long a placement counts against its process before that process's own room count shows it. */
+/** How long a placement counts against its process if that process's own room count never shows it. */
 const PLACED_MS = 2000;
-const placed = new Map<string, number>();
+/** Per process: the room count it reported when this process placed a room there, one entry per room. */
+const placed = new Map<string, { base: number; at: number }[]>();
 
 /**
  * Colyseus's default placement (the process with the fewest rooms, from the counts each process
  * keeps in presence) with the rooms this process has just placed added in: a class opens its
  * tables all at once (Promise.all), and every one of those calls would otherwise read the same
- * counts and land on the same process.
+ * counts and land on the same process. A process's load is its reported count, or the count it
+ * reported at the first recent placement plus the placements since, whichever is higher (so a
+ * placement stops counting once the process's own count includes it).
  */
 export async function leastLoadedProcess(): Promise<string> {
   const all = await matchMaker.stats.fetchAll();
   if (all.length === 0) return matchMaker.processId;
+  const now = Date.now();
+  const load = (p: { processId: string; roomCount: number }) => {
+    const recent = (placed.get(p.processId) ?? []).filter((e) => now - e.at < PLACED_MS);
+    placed.set(p.processId, recent);
+    return recent.length === 0 ? p.roomCount : Math.max(p.roomCount, recent[0]!.base + recent.length);
+  };
   let best = all[0]!;
-  const load = (p: { processId: string; roomCount: number }) => p.roomCount + (placed.get(p.processId) ?? 0);
-  for (const p of all) if (load(p) < load(best)) best = p;
-  placed.set(best.processId, (placed.get(best.processId) ?? 0) + 1);
-  setTimeout(() => {
-    const n = (placed.get(best.processId) ?? 1) - 1;
-    if (n <= 0) placed.delete(best.processId);
-    else placed.set(best.processId, n);
-  }, PLACED_MS).unref();
+  let bestLoad = load(best);
+  for (const p of all.slice(1)) {
+    const l = load(p);
+    if (l < bestLoad) [best, bestLoad] = [p, l];
+  }
+  placed.get(best.processId)!.push({ base: best.roomCount, at: now });
   return best.processId;
 }

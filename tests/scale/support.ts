@@ -4,15 +4,17 @@ import path from "node:path";
 import { Client as SDKClient } from "@colyseus/sdk";
 import { parseRecord, type GameRecord } from "../../shared/rules/record.ts";
 import { INSTRUCTOR_KEY, joinTable, sleep, type TestSeat } from "../integration/support/harness.ts";
+import { startPostgres, type RunningPostgres } from "../support/postgres.ts";
 import { startProcesses, type ServerProcess } from "../support/processes.ts";
 import { startRedis, type RunningRedis } from "../support/redis.ts";
 
 /**
- * Several real server processes sharing one Redis and one store, as production runs them (a
- * process per core). The tests reach each process directly, as nginx would.
+ * Several real server processes sharing one Redis and one PostgreSQL, as production runs them
+ * (a process per core). The tests reach each process directly, as nginx would.
  */
 export interface Cluster {
   redis: RunningRedis;
+  postgres: RunningPostgres;
   processes: ServerProcess[];
   /** Which process (index) holds each room, from Colyseus's room listing in Redis. */
   where(): Promise<Map<string, { processId: string; index: number }>>;
@@ -21,7 +23,8 @@ export interface Cluster {
 }
 
 export async function startCluster(o: { ports: number[]; env?: Record<string, string> }): Promise<Cluster> {
-  const redis = await startRedis();
+  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  // DATA_DIR holds nothing with DATABASE_URL set; a folder of its own all the same.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trilateral-scale-"));
   let processes: ServerProcess[];
   try {
@@ -29,7 +32,7 @@ export async function startCluster(o: { ports: number[]; env?: Record<string, st
       ports: o.ports,
       env: {
         REDIS_URL: redis.url,
-        // the store every process shares (one SQLite file on this machine)
+        DATABASE_URL: await postgres.database("trilateral"),
         DATA_DIR: dataDir,
         INSTRUCTOR_KEY,
         BOT_THINK_MS: "0",
@@ -39,12 +42,13 @@ export async function startCluster(o: { ports: number[]; env?: Record<string, st
       },
     });
   } catch (e) {
-    await redis.stop();
+    await Promise.all([redis.stop(), postgres.stop()]);
     throw e;
   }
   const live = () => processes.find((p) => p.child.exitCode === null && p.child.signalCode === null)!;
   return {
     redis,
+    postgres,
     processes,
     where: async () => {
       const out = new Map<string, { processId: string; index: number }>();
@@ -62,7 +66,7 @@ export async function startCluster(o: { ports: number[]; env?: Record<string, st
     },
     stop: async () => {
       await Promise.all(processes.map((p) => p.kill()));
-      await redis.stop();
+      await Promise.all([redis.stop(), postgres.stop()]);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
