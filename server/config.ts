@@ -112,6 +112,7 @@ const EnvSchema = z.object({
     z
       .string()
       .regex(/^[A-Za-z0-9.\-\[\]:]+(\/[A-Za-z0-9._~\-/]*[A-Za-z0-9._~\-])?$/, "must be host[:port][/path], without a scheme or a trailing slash")
+      .refine((v) => !v.includes("//"), "must be host[:port][/path], without a scheme or a trailing slash")
       .optional(),
   ),
   RECOVERY_SWEEP_MS: intVar(200, 60_000, 2000),
