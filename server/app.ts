@@ -21,10 +21,11 @@ import type { Store } from "./storage/store.ts";
 import { openStorage, type Storage } from "./storage/open.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
-import { restoreClasses } from "./classes/restore.ts";
 import { matchesHash } from "./classes/secrets.ts";
 import { mountClassApi } from "./http-class.ts";
 import { ClassRoom } from "./rooms/ClassRoom.ts";
+import { clusterOptions } from "./scale/cluster.ts";
+import { Recovery } from "./scale/recovery.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLIENT_DIR = path.join(REPO_ROOT, "client");
@@ -55,6 +56,8 @@ export type TrilateralServer = Server & {
     limiters: HttpLimiters;
     /** Codes of the tables restored at the last listen(). */
     restored: string[];
+    /** Brings back what a stopped process left (swept periodically when REDIS_URL is set). */
+    recovery: Recovery;
     /** The debrief API (per-table settings, the instructor-token hook), once express is set up. */
     debrief: () => DebriefApi | null;
     /** Closes what the server opened besides the transport (the database, Vite). */
@@ -82,7 +85,13 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   class Class extends ClassRoom {}
   Class.context = classes;
 
-  installMatchmakingGuard();
+  installMatchmakingGuard({
+    table: async (code) => (await store.getTable(code))?.status === "live",
+    class: async (code) => {
+      const status = (await classes.classes.get(code))?.status;
+      return status === "lobby" || status === "running";
+    },
+  });
 
   const httpServer = http.createServer();
   const limiters = httpLimiters(config.limits);
@@ -102,27 +111,36 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   let closeVite: (() => Promise<void>) | null = null;
   let debrief: DebriefApi | null = null;
   const restored: string[] = [];
+  const recovery = new Recovery({
+    log,
+    multi: config.scale !== null,
+    presence: () => matchMaker.presence,
+    sources: {
+      unfinishedTables: () => store.unfinishedCodes(),
+      liveClasses: () => classes.classes.liveCodes(),
+      setAside: (code) => store.setStatus(code, "unrecoverable", Date.now()),
+    },
+  });
 
   const server = defineServer({
     rooms: { [ROOM_NAME]: defineRoom(Table), [CLASS_ROOM_NAME]: defineRoom(Class) },
     transport,
+    ...clusterOptions(config.scale),
     gracefullyShutdown: false,
     greet: false,
     beforeListen: async () => {
       await storage.ready(); // a PostgreSQL that cannot be reached stops the start here, with its reason
       if (options.restore === false) return;
       await matchMaker.onReady;
-      for (const code of await store.unfinishedCodes()) {
-        try {
-          await matchMaker.createRoom(ROOM_NAME, { restore: code });
-          restored.push(code);
-        } catch (e) {
-          log.error(`table ${code} could not be restored and is set aside: ${(e as Error).message}`);
-          await store.setStatus(code, "unrecoverable", Date.now());
-        }
+      if (config.scale) {
+        // Several processes: what is live elsewhere stays there; what a stopped process left is swept up.
+        recovery.start(config.scale.sweepMs);
+        return;
       }
-      if (restored.length > 0) log.info(`restored ${restored.length} unfinished table(s): ${restored.join(", ")}`);
-      await restoreClasses(classes);
+      const back = await recovery.restoreAllAtStart();
+      restored.push(...back.tables);
+      if (back.tables.length > 0) log.info(`restored ${back.tables.length} unfinished table(s): ${back.tables.join(", ")}`);
+      if (back.classes.length > 0) log.info(`restored ${back.classes.length} class(es): ${back.classes.join(", ")}`);
     },
     express: async (app) => {
       app.disable("x-powered-by");
@@ -146,8 +164,10 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
     context,
     limiters,
     restored,
+    recovery,
     debrief: () => debrief,
     close: async () => {
+      recovery.stop();
       if (closeVite) await closeVite();
       await storage.close();
     },

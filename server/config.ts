@@ -23,6 +23,17 @@ export interface Config {
   /** Send views as deltas after the first full view (VIEW_DELTAS=off sends full views, for the bench's before/after). */
   viewDeltas: boolean;
   limits: AbuseLimits;
+  /** Several processes (server/scale/): null = one process, exactly as without it. */
+  scale: ScaleConfig | null;
+}
+
+/** REDIS_URL set: Colyseus's Redis presence and driver, and how clients reach this process. */
+export interface ScaleConfig {
+  redisUrl: string;
+  /** host[:port][/path] the SDK connects to for rooms of this process (PUBLIC_ADDRESS; default HOST:PORT). */
+  publicAddress: string;
+  /** How often this process looks for tables and classes a dead process left behind (RECOVERY_SWEEP_MS). */
+  sweepMs: number;
 }
 
 /** Per-address HTTP limits (requests per minute) and per-table connection caps. */
@@ -92,6 +103,19 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   ),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  PUBLIC_ADDRESS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.\-\[\]:]+(\/[A-Za-z0-9._~\-/]*[A-Za-z0-9._~\-])?$/, "must be host[:port][/path], without a scheme or a trailing slash")
+      .refine((v) => !v.includes("//"), "must be host[:port][/path], without a scheme or a trailing slash")
+      .optional(),
+  ),
+  RECOVERY_SWEEP_MS: intVar(200, 60_000, 2000),
 });
 
 export class ConfigError extends Error {}
@@ -134,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSync: e.SQLITE_SYNC,
     viewDeltas: e.VIEW_DELTAS === "on",
+    scale: e.REDIS_URL
+      ? { redisUrl: e.REDIS_URL, publicAddress: e.PUBLIC_ADDRESS ?? `${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`, sweepMs: e.RECOVERY_SWEEP_MS }
+      : null,
     limits: {
       lookupsPerMinute: e.RATE_LOOKUPS_PER_MINUTE,
       recordsPerMinute: e.RATE_RECORDS_PER_MINUTE,
@@ -157,3 +184,6 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
     throw e;
   }
 }
+
+/** Every environment variable the server reads (the README and deploy/ examples are checked against it). */
+export const ENV_VARS: readonly string[] = Object.keys(EnvSchema.shape);

@@ -1,8 +1,7 @@
 import { matchMaker, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { CreateTableOptionsSchema, ROOM_NAME, TableCodeSchema } from "../shared/protocol/messages.ts";
-import type { TableRoom } from "./rooms/TableRoom.ts";
-import type { ClassRoom } from "./rooms/ClassRoom.ts";
+import type { IRoomCache } from "@colyseus/core";
 import { CLASS_ROOM_NAME, ClassCodeSchema } from "../shared/protocol/class-messages.ts";
 
 /**
@@ -11,9 +10,10 @@ import { CLASS_ROOM_NAME, ClassCodeSchema } from "../shared/protocol/class-messa
  *
  * - create: the options are checked against CreateTableOptionsSchema → 400 with the problem;
  *   the room is created with `{create: options}` and the creator joins with `{name, nation}`.
- * - joinById: the code is normalised (trim, upper case) → 404 "There is no table with the code …";
- *   the table says whether this join can succeed (409 "Tokyo is taken.", 403 bad key, …)
- *   before a seat is reserved.
+ * - joinById: the code is normalised (trim, upper case) and looked up in Colyseus's room listing
+ *   (the Redis driver's with REDIS_URL, so the room may live on another process) → 404 "There is
+ *   no table with the code …"; the room says whether this join can succeed (409 "Tokyo is
+ *   taken.", 403 bad key, …) through matchMaker.remoteRoomCall, before a seat is reserved there.
  * - join / joinOrCreate are refused: tables are joined by their code.
  * - reconnect (the SDK's automatic reconnection) passes through.
  *
@@ -23,7 +23,12 @@ type InvokeMethod = typeof matchMaker.controller.invokeMethod;
 
 let original: InvokeMethod | null = null;
 
-export function installMatchmakingGuard(): void {
+/** Whether a code that no process lists should have a room (a table not over, a class not ended): it is being brought back. */
+export type AwaitedLookup = (code: string) => boolean | Promise<boolean>;
+let expected: { table: AwaitedLookup; class: AwaitedLookup } = { table: () => false, class: () => false };
+
+export function installMatchmakingGuard(lookups?: { table: AwaitedLookup; class: AwaitedLookup }): void {
+  if (lookups) expected = lookups;
   if (original) return;
   original = matchMaker.controller.invokeMethod;
   const passThrough = original;
@@ -43,19 +48,23 @@ export function installMatchmakingGuard(): void {
       case "joinById": {
         const classCode = ClassCodeSchema.safeParse(roomNameOrId);
         if (classCode.success) {
-          const cls = matchMaker.getLocalRoomById(classCode.data) as ClassRoom | undefined;
-          if (!cls || cls.roomName !== CLASS_ROOM_NAME) throw new ServerError(404, `There is no class with the code ${classCode.data}.`);
-          cls.planJoin(clientOptions); // throws a readable 4xx
-          return matchMaker.reserveSeatFor(await matchMaker.getRoomById(cls.roomId), clientOptions);
+          const listing = await matchMaker.getRoomById(classCode.data);
+          if (!listing || listing.name !== CLASS_ROOM_NAME) {
+            if (await expected.class(classCode.data)) throw recovering(`The class ${classCode.data}`);
+            throw new ServerError(404, `There is no class with the code ${classCode.data}.`);
+          }
+          await checkJoin(listing, clientOptions, `The class ${classCode.data}`);
+          return matchMaker.reserveSeatFor(listing, clientOptions);
         }
         const code = TableCodeSchema.safeParse(roomNameOrId);
-        const room = code.success ? (matchMaker.getLocalRoomById(code.data) as TableRoom | undefined) : undefined;
-        if (!room || room.roomName !== ROOM_NAME) {
-          if (!code.success && matchMaker.getLocalRoomById(roomNameOrId)) break; // some other room type
+        const listing = code.success ? await matchMaker.getRoomById(code.data) : undefined;
+        if (!listing || listing.name !== ROOM_NAME) {
+          if (!code.success && (await matchMaker.getRoomById(String(roomNameOrId)))) break; // some other room type
+          if (code.success && (await expected.table(code.data))) throw recovering(`Table ${code.data}`);
           throw new ServerError(404, `There is no table with the code ${String(roomNameOrId).trim().toUpperCase().slice(0, 12)}.`);
         }
-        room.planJoin(clientOptions); // throws a readable 4xx
-        return matchMaker.reserveSeatFor(await matchMaker.getRoomById(room.roomId), clientOptions);
+        await checkJoin(listing, clientOptions, `Table ${listing.roomId}`);
+        return matchMaker.reserveSeatFor(listing, clientOptions);
       }
       case "join":
       case "joinOrCreate":
@@ -78,4 +87,29 @@ function readable(error: z.ZodError): string {
     .slice(0, 3)
     .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
     .join("; ");
+}
+
+/** How long the room holding a code has to say whether a join can succeed. */
+const CHECK_TIMEOUT_MS = 1500;
+
+/**
+ * The room's `planJoin`, wherever the room lives (`joinRefusal`, server/rooms/SafeRoom.ts): a direct
+ * call in this process, IPC over Redis otherwise. Its refusal arrives as `{ code, message }` and is
+ * thrown here as a ServerError. A room that does not answer is on a process that may have died: Colyseus's
+ * own health check removes that process's listings, and the table comes back elsewhere (server/scale/recovery.ts).
+ */
+async function checkJoin(listing: IRoomCache, options: unknown, what: string): Promise<void> {
+  let refusal: { code: number; message: string } | null;
+  try {
+    refusal = (await matchMaker.remoteRoomCall(listing.roomId, "joinRefusal", [options ?? {}], CHECK_TIMEOUT_MS)) as typeof refusal;
+  } catch {
+    if (listing.processId !== matchMaker.processId) void matchMaker.healthCheckProcessId(listing.processId);
+    throw recovering(what);
+  }
+  if (refusal) throw new ServerError(refusal.code, refusal.message);
+}
+
+/** 503 (not a miss: retrying is right, and it does not count against the address like a guessed code). */
+function recovering(what: string): ServerError {
+  return new ServerError(503, `${what} is being brought back after a server failure; try again in a few seconds.`);
 }

@@ -42,7 +42,12 @@ export class ConsoleFeed {
     for (const st of this.host.roster.all) if (st.table && st.nation && st.status !== "removed") seatOf.set(`${st.table}:${st.nation}`, st);
     tables.forEach((code, i) => {
       const snap = snaps[i];
-      if (!snap) return;
+      if (!snap) {
+        // No answer (its process died, or it is being restored): shown as recovering, as last seen.
+        const last = this.latest.get(code);
+        if (last && !last.ended) this.latest.set(code, { ...last, recovering: true });
+        return;
+      }
       for (const seat of snap.seats) {
         const st = seatOf.get(`${code}:${seat.nation}`);
         seat.studentId = st?.id ?? null;

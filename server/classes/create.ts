@@ -26,7 +26,8 @@ export async function createClass(ctx: ClassContext, body: unknown): Promise<Cre
     if (!checked.ok) return { ok: false, status: 400, error: `The deck ${deckChoice.fileName} has ${checked.problems.length} problem(s).`, problems: checked.problems };
     deck = checked.cards;
   }
-  const code = await uniqueClassCode(async (c) => matchMaker.getLocalRoomById(c) !== undefined || (await ctx.classes.has(c)));
+  // Free in the store every process shares, and in Colyseus's room listing (Redis with REDIS_URL): no room on any process has it.
+  const code = await uniqueClassCode(async (c) => (await ctx.classes.has(c)) || Boolean(await matchMaker.getRoomById(c)));
   if (!code) return { ok: false, status: 503, error: "Could not find a free class code; please try again." };
   const token = newSecret();
   await ctx.classes.create({

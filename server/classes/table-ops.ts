@@ -23,6 +23,8 @@ export interface ClassTableOptions {
 }
 
 const CALL_TIMEOUT_MS = 3000;
+/** The console's controls and its table listing answer within a second, even for a table whose process just died. */
+const CONSOLE_TIMEOUT_MS = 900;
 
 export async function createClassTable(
   settings: ClassSettings,
@@ -66,7 +68,7 @@ export async function instructorReservation(table: string, instructorKey: string
 
 export async function controlTable(table: string, control: TableControl): Promise<TableControlResult> {
   try {
-    const reply = (await matchMaker.remoteRoomCall(table, "control", [control], CALL_TIMEOUT_MS)) as CommandReply;
+    const reply = (await matchMaker.remoteRoomCall(table, "control", [control], CONSOLE_TIMEOUT_MS)) as CommandReply;
     return reply.ok ? { table, ok: true } : { table, ok: false, code: reply.code, message: reply.message };
   } catch (e) {
     return { table, ok: false, code: "UNAVAILABLE", message: `Table ${table} did not answer: ${(e as Error).message}` };
@@ -75,7 +77,7 @@ export async function controlTable(table: string, control: TableControl): Promis
 
 export async function tableSnapshot(table: string): Promise<ConsoleTable | null> {
   try {
-    return (await matchMaker.remoteRoomCall(table, "classCall", ["snapshot", []], CALL_TIMEOUT_MS)) as ConsoleTable;
+    return (await matchMaker.remoteRoomCall(table, "classCall", ["snapshot", []], CONSOLE_TIMEOUT_MS)) as ConsoleTable;
   } catch {
     return null;
   }

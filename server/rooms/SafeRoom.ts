@@ -27,6 +27,25 @@ export abstract class SafeRoom<T extends RoomOptions = RoomOptions> extends Room
     this.log.error(`uncaught error in ${methodName} (the table keeps running): ${detail}`);
   }
 
+  /** What a join with these options gets (a readable ServerError when refused); rooms joined by code override it. */
+  planJoin(_options: unknown): unknown {
+    return null;
+  }
+
+  /**
+   * planJoin's refusal as data, for the matchmaking guard through matchMaker.remoteRoomCall
+   * (which reports any error thrown in another process as "timed out"): null when the join can go ahead.
+   */
+  joinRefusal(options: unknown): { code: number; message: string } | null {
+    try {
+      this.planJoin(options);
+      return null;
+    } catch (e) {
+      if (e instanceof ServerError) return { code: e.code, message: e.message };
+      throw e;
+    }
+  }
+
   /** Runs `fn` after `ms` (a plain Node timer, ms precision), guarded like a Colyseus hook. */
   protected later(fn: () => void, ms: number): NodeJS.Timeout {
     const handle = setTimeout(() => {

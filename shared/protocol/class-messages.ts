@@ -205,6 +205,8 @@ export interface ConsoleTable {
   crises: number;
   /** What needs attention, most urgent first. */
   flags: ConsoleFlag[];
+  /** The table's process stopped answering: it is being brought back from storage (on another process); the figures are as last seen. */
+  recovering?: boolean;
 }
 
 /**

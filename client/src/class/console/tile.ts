@@ -64,13 +64,13 @@ const FLAG_CHIP: Record<ConsoleTable["flags"][number], string> = { crisis: "Cris
 /** One table at a glance, as a button that opens the table beside the grid. */
 export function tableTile(table: TrackedTable, now: number, o: { selected: boolean; open: boolean; onOpen(): void; onSelect(on: boolean): void }): HTMLElement {
   const left = secondsLeft(table, now);
-  const phase = table.ended ? "Ended" : `R${table.round}/${table.rounds} · ${PHASE_NAMES[table.phase]}`;
+  const phase = table.ended ? "Ended" : table.recovering ? "Recovering…" : `R${table.round}/${table.rounds} · ${PHASE_NAMES[table.phase]}`;
   const time = table.ended ? "" : table.paused ? `paused ${left !== null ? clock(left) : ""}` : left !== null ? clock(left) : "";
   const flags = table.flags;
   const attention = flags.some((f) => f === "crisis" || f === "idle" || f === "disconnected");
   return h(
     "li",
-    { class: `tile${o.open ? " is-open" : ""}${table.ended ? " is-ended" : ""}${attention ? " needs-attention" : ""}`, "data-table": table.code },
+    { class: `tile${o.open ? " is-open" : ""}${table.ended ? " is-ended" : ""}${table.recovering ? " is-recovering" : ""}${attention ? " needs-attention" : ""}`, "data-table": table.code },
     h(
       "div",
       { class: "tile-head" },

@@ -1,0 +1,59 @@
+import { matchMaker, type Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import type { ScaleConfig } from "../config.ts";
+
+/**
+ * What `defineServer` needs to run as one of several processes: Colyseus's Redis presence
+ * (pub/sub, IPC for matchMaker.remoteRoomCall and remote room creation) and Redis driver (the
+ * shared room listing that matchmaking reads), plus the address clients reach this process at.
+ * Without REDIS_URL: nothing, and Colyseus keeps its in-process presence and driver.
+ */
+export interface ClusterOptions {
+  presence?: Presence;
+  driver?: RedisDriver;
+  publicAddress?: string;
+  selectProcessIdToCreateRoom?: () => Promise<string>;
+}
+
+export function clusterOptions(scale: ScaleConfig | null): ClusterOptions {
+  if (!scale) return {};
+  return {
+    presence: new RedisPresence(scale.redisUrl),
+    driver: new RedisDriver(scale.redisUrl),
+    publicAddress: scale.publicAddress,
+    selectProcessIdToCreateRoom: leastLoadedProcess,
+  };
+}
+
+/** How long a placement counts against its process if that process's own room count never shows it. */
+const PLACED_MS = 2000;
+/** Per process: the room count it reported when this process placed a room there, one entry per room. */
+const placed = new Map<string, { base: number; at: number }[]>();
+
+/**
+ * Colyseus's default placement (the process with the fewest rooms, from the counts each process
+ * keeps in presence) with the rooms this process has just placed added in: a class opens its
+ * tables all at once (Promise.all), and every one of those calls would otherwise read the same
+ * counts and land on the same process. A process's load is its reported count, or the count it
+ * reported at the first recent placement plus the placements since, whichever is higher (so a
+ * placement stops counting once the process's own count includes it).
+ */
+export async function leastLoadedProcess(): Promise<string> {
+  const all = await matchMaker.stats.fetchAll();
+  if (all.length === 0) return matchMaker.processId;
+  const now = Date.now();
+  const load = (p: { processId: string; roomCount: number }) => {
+    const recent = (placed.get(p.processId) ?? []).filter((e) => now - e.at < PLACED_MS);
+    placed.set(p.processId, recent);
+    return recent.length === 0 ? p.roomCount : Math.max(p.roomCount, recent[0]!.base + recent.length);
+  };
+  let best = all[0]!;
+  let bestLoad = load(best);
+  for (const p of all.slice(1)) {
+    const l = load(p);
+    if (l < bestLoad) [best, bestLoad] = [p, l];
+  }
+  placed.get(best.processId)!.push({ base: best.roomCount, at: now });
+  return best.processId;
+}
