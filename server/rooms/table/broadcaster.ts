@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { diffViews, WireCache } from "../../../shared/protocol/view-delta.ts";
+import { WireCache, type TrackedView } from "../../../shared/protocol/view-delta.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
@@ -23,9 +23,8 @@ export interface BroadcasterOptions {
   hashEvery?: number;
 }
 
-interface Sent {
+interface Sent extends TrackedView {
   seq: number;
-  wire: PlayerView;
 }
 
 /**
@@ -52,7 +51,8 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const known = this.last.get(key);
     if (known && known.seq === seq) return known;
-    const sent = { seq, wire: this.codec.wire(viewFor(game, viewer)) };
+    const view = viewFor(game, viewer);
+    const sent = { seq, view, wire: this.codec.wire(view) };
     this.last.set(key, sent);
     return sent;
   }
@@ -96,9 +96,10 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const before = this.last.get(key);
     if (!this.deltas || !before || before.seq !== seq - 1) return ["view", this.fullMessage(game, seq, viewer, events)];
-    const now = this.current(game, seq, viewer);
-    const delta: DeltaMessage = { base: before.seq, seq, ops: diffViews(before.wire, now.wire), events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = this.codec.hash(now.wire);
+    const { next, ops } = this.codec.advance(before, viewFor(game, viewer));
+    this.last.set(key, { seq, ...next });
+    const delta: DeltaMessage = { base: before.seq, seq, ops, events: eventsFor(events, viewer, game) };
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = this.codec.hash(next.wire);
     return ["delta", delta];
   }
 
