@@ -39,9 +39,10 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
   try {
     await server.ready();
     const tally = new Tally();
+    tally.running = false; // seated tables wait for the start (measure), so seating is not slowed by play
     const all = Array.from({ length: o.tables }, (_, i) => new BenchTable(i + 1, server.url, tally, o.pace, o.rounds, seeded[i] ?? null));
     const opening = performance.now();
-    await inBatches(all, 10, (t) => openWithRetry(t));
+    await inBatches(all, 20, (t) => openWithRetry(t));
     console.log(`  ${o.tables} tables and ${o.tables * 3} clients seated in ${((performance.now() - opening) / 1000).toFixed(1)} s (${server.info}); playing for ${o.seconds} s…`);
     const result = await measure("Trilateral table", server, tally, o.tables, o.tables * 3, o.seconds, o.warmupMs, () => all.forEach((t) => t.kick()), async () => {
       await sleep(300);

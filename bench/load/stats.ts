@@ -46,6 +46,7 @@ export interface Result {
 /** Warms up, then counts for `seconds`: latencies from the tally, CPU and RSS from the server child. */
 export async function measure(label: string, server: ServerChild, tally: Tally, rooms: number, clients: number, seconds: number, warmupMs: number, kick: () => void, settle: () => Promise<void>): Promise<Result> {
   let peak = 0;
+  tally.running = true;
   kick();
   await sleep(warmupMs);
   tally.reset();

@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { WireCache, type TrackedView } from "../../../shared/protocol/view-delta.ts";
+import { advanceView, trackedHash, trackView, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
@@ -38,7 +38,6 @@ export class Broadcaster {
   private readonly deltas: boolean;
   private readonly hashEvery: number;
   private last = new Map<ViewerKey, Sent>();
-  private codec = new WireCache();
   /** Bytes enqueued so far, by message type (for the bench and tests). */
   readonly bytesSent = { view: 0, delta: 0 };
 
@@ -51,16 +50,16 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const known = this.last.get(key);
     if (known && known.seq === seq) return known;
-    const view = viewFor(game, viewer);
-    const sent = { seq, view, wire: this.codec.wire(view) };
+    const sent = { seq, ...trackView(viewFor(game, viewer)) };
     this.last.set(key, sent);
     return sent;
   }
 
   /** The whole view, as sent on join, reconnect and resync (the client's base becomes `seq`). */
   fullMessage(game: GameState, seq: number, viewer: Viewer, events: readonly GameEvent[] = []): ViewMessage {
-    const { wire } = this.current(game, seq, viewer);
-    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: this.codec.hash(wire) };
+    const sent = this.current(game, seq, viewer);
+    const { wire } = sent;
+    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: trackedHash(sent) };
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
@@ -96,10 +95,10 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const before = this.last.get(key);
     if (!this.deltas || !before || before.seq !== seq - 1) return ["view", this.fullMessage(game, seq, viewer, events)];
-    const { next, ops } = this.codec.advance(before, viewFor(game, viewer));
+    const { next, ops } = advanceView(before, viewFor(game, viewer));
     this.last.set(key, { seq, ...next });
     const delta: DeltaMessage = { base: before.seq, seq, ops, events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = this.codec.hash(next.wire);
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(next);
     return ["delta", delta];
   }
 
