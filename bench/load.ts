@@ -26,7 +26,7 @@
  *
  * Bounded: at most 1,500 tables, 300 s per measured run, 240 s for a bytes game; the server
  * runs in a child process (SIGKILLed at the end). BENCH_PROF=1 writes a CPU profile of the
- * table server to bench/out/profiles/.
+ * table server's measured window (not its restore or seating) to bench/out/profiles/.
  */
 import os from "node:os";
 import path from "node:path";

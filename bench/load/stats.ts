@@ -50,6 +50,7 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
   kick();
   await sleep(warmupMs);
   tally.reset();
+  server.profile("start");
   const before = await server.stats();
   const clientBefore = process.cpuUsage();
   const t0 = performance.now();
@@ -58,6 +59,7 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
   tally.running = false;
   const elapsed = (performance.now() - t0) / 1000;
   const after = await server.stats();
+  server.profile("stop");
   const clientAfter = process.cpuUsage(clientBefore);
   clearInterval(iv);
   const result: Result = {

@@ -1,6 +1,6 @@
 import jsonPatch from "fast-json-patch";
 import type { PlayerView } from "../rules/view.ts";
-import { CYRB_LIST, cyrbEnd, cyrbStep, listState, recordHash, treeHash, type Cyrb, type ViewPatch } from "./view-delta.ts";
+import { Cyrb, listState, recordHash, treeHash, type ViewPatch } from "./view-delta.ts";
 
 /**
  * The server's side of views as deltas: one viewer's last view, and how the next one differs,
@@ -133,7 +133,9 @@ export function advanceView(prev: TrackedView, view: PlayerView): { next: Tracke
     if (had && Array.isArray(x) && Array.isArray(old) && Array.isArray(before) && before.length === old.length && grewFrom(old, x)) {
       const added = x.slice(old.length).map((item) => (dropped(item) ? null : toWire(item)));
       added.forEach((w, i) => ops.push({ op: "add", path: `${path}/${before.length + i}`, value: clone(w) }));
-      wire[k] = before.concat(added); // the hash state of its first items stays valid
+      // The state's own list when it is plain JSON (so other viewers share it, and its hash);
+      // either way the hash state of its first items stays valid.
+      wire[k] = before === old && added.every((w, i) => w === x[old.length + i]) ? x : before.concat(added);
       continue;
     }
     lists.delete(k);
@@ -153,22 +155,34 @@ export function advanceView(prev: TrackedView, view: PlayerView): { next: Tracke
   return { next: { view, wire: wire as unknown as PlayerView, memo: prev.memo }, ops };
 }
 
-/** viewHash of the tracked view: only the parts that changed since the last hash are hashed again. */
-export function trackedHash(t: TrackedView): string {
+/** Part hashes one room's viewers share: the last value hashed for each part name, and its hash. */
+export type SharedHashes = Map<string, { value: unknown; hash: string }>;
+
+/**
+ * viewHash of the tracked view: only the parts that changed since the last hash are hashed
+ * again, and a part another viewer of the room just hashed (the same object) is not hashed twice.
+ */
+export function trackedHash(t: TrackedView, shared?: SharedHashes): string {
   const wire = t.wire as unknown as Record<string, unknown>;
   const { parts, lists } = t.memo;
   const partHash = (k: string): string => {
     const known = parts.get(k);
     if (known !== undefined) return known;
     const v = wire[k];
+    const other = shared?.get(k);
+    if (other && other.value === v && isTree(v)) {
+      parts.set(k, other.hash);
+      return other.hash;
+    }
     let h: string;
     if (Array.isArray(v)) {
       const from = lists.get(k);
-      const state = from && from.length <= v.length ? listState(v, from.state, from.length) : listState(v, CYRB_LIST, 0);
-      lists.set(k, { state, length: v.length });
-      h = `#${cyrbEnd(cyrbStep(state, "]"))}`;
+      const state = from && from.length <= v.length ? listState(v, from.state.copy(), from.length) : listState(v, new Cyrb().add("["), 0);
+      lists.set(k, { state: state.copy(), length: v.length });
+      h = `#${state.add("]").end()}`;
     } else h = treeHash(v);
     parts.set(k, h);
+    if (isTree(v)) shared?.set(k, { value: v, hash: h });
     return h;
   };
   return recordHash(Object.keys(wire).filter((k) => wire[k] !== undefined), partHash);

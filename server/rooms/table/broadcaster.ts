@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { advanceView, trackedHash, trackView, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
+import { advanceView, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
@@ -38,6 +38,8 @@ export class Broadcaster {
   private readonly deltas: boolean;
   private readonly hashEvery: number;
   private last = new Map<ViewerKey, Sent>();
+  /** Hashes of view parts the viewers share (the card, the history…), hashed once for all of them. */
+  private sharedHashes: SharedHashes = new Map();
   /** Bytes enqueued so far, by message type (for the bench and tests). */
   readonly bytesSent = { view: 0, delta: 0 };
 
@@ -59,7 +61,7 @@ export class Broadcaster {
   fullMessage(game: GameState, seq: number, viewer: Viewer, events: readonly GameEvent[] = []): ViewMessage {
     const sent = this.current(game, seq, viewer);
     const { wire } = sent;
-    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: trackedHash(sent) };
+    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: trackedHash(sent, this.sharedHashes) };
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
@@ -98,7 +100,7 @@ export class Broadcaster {
     const { next, ops } = advanceView(before, viewFor(game, viewer));
     this.last.set(key, { seq, ...next });
     const delta: DeltaMessage = { base: before.seq, seq, ops, events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(next);
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(next, this.sharedHashes);
     return ["delta", delta];
   }
 
