@@ -34,6 +34,8 @@ interface HashMemo {
   parts: Map<string, string>;
   /** For a top-level list: the hash state after its first `length` items. */
   lists: Map<string, { state: Cyrb; length: number }>;
+  /** For a top-level list hashed anew (it did not just grow): its items' hashes, by item. */
+  items: Map<string, Map<object, string>>;
 }
 
 const dropped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
@@ -105,7 +107,7 @@ const otherRecord = (a: object, b: object): boolean =>
 
 /** A view to follow from (a full view: on join, reconnect, resync). */
 export function trackView(view: PlayerView): TrackedView {
-  return { view, wire: toWire(view) as PlayerView, memo: { parts: new Map(), lists: new Map() } };
+  return { view, wire: toWire(view) as PlayerView, memo: { parts: new Map(), lists: new Map(), items: new Map() } };
 }
 
 /**
@@ -117,16 +119,15 @@ export function advanceView(prev: TrackedView, view: PlayerView): { next: Tracke
   const pv = prev.view as unknown as Record<string, unknown>;
   const pw = prev.wire as unknown as Record<string, unknown>;
   const { parts, lists } = prev.memo;
-  const wire: Record<string, unknown> = {};
-  for (const k in view) {
+  const wire: Record<string, unknown> = { ...pw }; // a copy keeps the object's shape: quick to fill and to encode
+  const seen = new Set<string>();
+  for (const k of Object.keys(view)) {
     const x = (view as unknown as Record<string, unknown>)[k];
-    if (!Object.hasOwn(view, k) || dropped(x)) continue;
+    if (dropped(x)) continue;
+    seen.add(k);
     const had = Object.hasOwn(pw, k);
     const before = pw[k];
-    if (had && sameTree(x, pv[k])) {
-      wire[k] = before;
-      continue;
-    }
+    if (had && sameTree(x, pv[k])) continue;
     parts.delete(k);
     const path = pointer(k);
     const old = pv[k];
@@ -147,12 +148,30 @@ export function advanceView(prev: TrackedView, view: PlayerView): { next: Tracke
     } else if (w !== before) ops.push({ op: "replace", path, value: clone(w) });
   }
   for (const k of Object.keys(pw)) {
-    if (Object.hasOwn(wire, k)) continue;
+    if (seen.has(k)) continue;
+    delete wire[k];
     ops.push({ op: "remove", path: pointer(k) });
     parts.delete(k);
     lists.delete(k);
   }
   return { next: { view, wire: wire as unknown as PlayerView, memo: prev.memo }, ops };
+}
+
+/** The hash state of a whole list; items already hashed in its last version (the same objects) are not hashed again. */
+function freshList(k: string, list: readonly unknown[], items: HashMemo["items"]): Cyrb {
+  const before = items.get(k);
+  const now = new Map<object, string>();
+  const state = new Cyrb().add("[");
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    let h = isTree(item) ? before?.get(item) : undefined;
+    if (h === undefined) h = treeHash(item);
+    if (isTree(item)) now.set(item, h);
+    if (i > 0) state.add(",");
+    state.add(h);
+  }
+  items.set(k, now);
+  return state;
 }
 
 /** Part hashes one room's viewers share: the last value hashed for each part name, and its hash. */
@@ -177,7 +196,7 @@ export function trackedHash(t: TrackedView, shared?: SharedHashes): string {
     let h: string;
     if (Array.isArray(v)) {
       const from = lists.get(k);
-      const state = from && from.length <= v.length ? listState(v, from.state.copy(), from.length) : listState(v, new Cyrb().add("["), 0);
+      const state = from && from.length <= v.length ? listState(v, from.state.copy(), from.length) : freshList(k, v, t.memo.items);
       lists.set(k, { state: state.copy(), length: v.length });
       h = `#${state.add("]").end()}`;
     } else h = treeHash(v);
