@@ -17,7 +17,8 @@
  * the size of every view or delta message a client receives per accepted command, median and p99.
  *
  * With --tables: that many tables at --think (new tables, ten times human pace by default),
- * then a bare Colyseus echo room with the same clients and request rate; --with-full adds the
+ * then a bare Colyseus echo room with the same clients and request rate, each request answered
+ * by a view to all three clients of its room, as long as the table run's median message; --with-full adds the
  * same load with VIEW_DELTAS=off (how the server sent views before deltas) in the same run.
  *
  * --before DIR runs every table load a second time against the server of another checkout
@@ -108,13 +109,15 @@ async function bytes(tables: number, rounds: number, port: number): Promise<void
   console.log(`Bytes per client per accepted command: ${tables} tables play whole ${rounds}-round games, deltas, then full views`);
   const lines: string[] = [];
   const medians: number[] = [];
-  for (const deltas of [true, false]) {
-    const r = await runBytes(ENTRY, tables, rounds, port, deltas);
+  const runs: [string, string, boolean][] = [["deltas          ", ENTRY, true], ["full views (off) ", ENTRY, false]];
+  if (BEFORE) runs.push(["deltas, before  ", BEFORE, true]);
+  for (const [label, entry, deltas] of runs) {
+    const r = await runBytes(entry, tables, rounds, port, deltas);
     const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
     const total = r.sizes.reduce((a, b) => a + b, 0);
     medians.push(percentile(r.sizes, 0.5));
     lines.push(
-      `  ${deltas ? "deltas         " : "full views (off)"}: median ${kb(percentile(r.sizes, 0.5))}, p95 ${kb(percentile(r.sizes, 0.95))}, p99 ${kb(percentile(r.sizes, 0.99))}, max ${kb(r.sizes.at(-1) ?? 0)}; ` +
+      `  ${label}: median ${kb(percentile(r.sizes, 0.5))}, p95 ${kb(percentile(r.sizes, 0.95))}, p99 ${kb(percentile(r.sizes, 0.99))}, max ${kb(r.sizes.at(-1) ?? 0)}; ` +
         `${r.sizes.length} messages, ${(total / 2 ** 20).toFixed(1)} MB in all; ${r.games}/${tables} games in ${r.seconds.toFixed(0)} s`,
     );
   }
@@ -128,7 +131,7 @@ async function capacity(ladder: number[], seconds: number, thinkMs: number, burs
   let bestBefore = 0;
   const row = (tables: number, r: Awaited<ReturnType<typeof runTables>>, ok: boolean, tag: string) =>
     `  ${tag}${String(tables).padStart(5)} tables ${String(tables * 3).padStart(5)} sockets: ${(r.tally.accepted / r.seconds).toFixed(0).padStart(4)} commands/s, p50 ${ms(p(r, 0.5))} p95 ${ms(p(r, 0.95))} p99 ${ms(p(r, 0.99))} ms, ` +
-    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}%${ok ? "" : "  (over 50 ms or failures)"}`;
+    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}%${ok ? "" : "  (over 50 ms or failures)"}`;
   for (const tables of ladder) {
     const run = (entry: string) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2) });
     const r = await run(ENTRY);

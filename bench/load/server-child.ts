@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -9,6 +10,17 @@ export interface ServerStats {
   rss: number;
   heapUsed: number;
   elu: number;
+  /** Linux: ns the main thread spent runnable but waiting for a CPU (/proc/self/schedstat), or null. */
+  runqueueNs: number | null;
+}
+
+/** The second field of /proc/self/schedstat: time spent waiting on a run queue (other processes had the CPUs). */
+function runqueueNs(): number | null {
+  try {
+    return Number(fs.readFileSync("/proc/self/schedstat", "utf8").split(" ")[1]);
+  } catch {
+    return null;
+  }
 }
 
 /** Limits high enough that the bench's one address is never throttled. */
@@ -61,7 +73,7 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
     const delta = performance.eventLoopUtilization(now, elu);
     elu = now;
     const mem = process.memoryUsage();
-    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization } satisfies ServerStats });
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs() } satisfies ServerStats });
   });
   process.send!({ type: "ready", info });
 }
@@ -69,7 +81,6 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
 /** BENCH_PROF=1: a CPU profile of the measured window only (not the restore or the seating), in bench/out/profiles/. */
 async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
   const { Session } = await import("node:inspector");
-  const fs = await import("node:fs");
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
