@@ -3,18 +3,21 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 
 /**
  * The benchmark's baseline: a bare Colyseus room on the same transport settings as the table
- * server. A "command" request is answered at once, after a small "view" message to the same
- * client, so the load script measures the same "request sent → next view" path as for tables.
+ * server. A "command" request is answered at once, after a "view" message to every client of
+ * the room (as a table sends each seat its delta), padded to `pad` bytes of text (the bench
+ * passes the table's median message size), so the load script measures the same "request
+ * sent → next view" path, with as many messages of about the same size, as for tables.
  */
 export class EchoRoom extends Room {
   private seq = 0;
 
-  onCreate(): void {
+  onCreate(options: { pad?: unknown } = {}): void {
     this.patchRate = 100;
     this.autoDispose = true;
-    this.onMessage("command", (client: Client, payload: unknown) => {
+    const pad = "x".repeat(Math.min(64 * 1024, Math.max(0, Math.floor(Number(options?.pad) || 0))));
+    this.onMessage("command", (_client: Client, payload: unknown) => {
       this.seq += 1;
-      client.send("view", { seq: this.seq, echo: payload });
+      this.broadcast("view", { seq: this.seq, echo: payload, pad });
       return { ok: true };
     });
   }

@@ -17,14 +17,20 @@
  * the size of every view or delta message a client receives per accepted command, median and p99.
  *
  * With --tables: that many tables at --think (new tables, ten times human pace by default),
- * then a bare Colyseus echo room with the same clients and request rate; --with-full adds the
+ * then a bare Colyseus echo room with the same clients and request rate, each request answered
+ * by a view to all three clients of its room, as long as the table run's median message; --with-full adds the
  * same load with VIEW_DELTAS=off (how the server sent views before deltas) in the same run.
+ *
+ * --before DIR runs every table load a second time against the server of another checkout
+ * (e.g. `git worktree add /tmp/before main && (cd /tmp/before && npm ci)`), with the same load
+ * generator, in the same run: before/after figures side by side.
  *
  * Bounded: at most 1,500 tables, 300 s per measured run, 240 s for a bytes game; the server
  * runs in a child process (SIGKILLed at the end). BENCH_PROF=1 writes a CPU profile of the
- * table server to bench/out/profiles/.
+ * table server's measured window (not its restore or seating) to bench/out/profiles/.
  */
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { runBytes, runEcho, runTables } from "./load/runs.ts";
 import { serve } from "./load/server-child.ts";
@@ -43,6 +49,7 @@ const { values: args } = parseArgs({
     "skip-bytes": { type: "boolean", default: false },
     "skip-capacity": { type: "boolean", default: false },
     "with-full": { type: "boolean", default: false },
+    before: { type: "string" },
     serve: { type: "string" },
     data: { type: "string" },
   },
@@ -59,41 +66,58 @@ const int = (v: string | undefined, min: number, max: number, name: string): num
 };
 
 const ENTRY = process.argv[1]!;
+/** The bench entry of the --before checkout: its server runs in the child, our load generator drives it. */
+const BEFORE = args.before ? path.resolve(args.before, "bench/load.ts") : null;
 const WARMUP_MS = 3000;
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 
 async function fixedLoad(tables: number, seconds: number, thinkMs: number, rounds: number, port: number, withFull: boolean): Promise<void> {
-  const steps = withFull ? 3 : 2;
-  console.log(`1/${steps} table server, views as deltas`);
-  const run = (viewDeltas: boolean) => runTables({ entry: ENTRY, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas, warmupMs: WARMUP_MS });
+  const steps = 2 + (withFull ? 1 : 0) + (BEFORE ? 1 : 0);
+  let step = 1;
+  console.log(`${step++}/${steps} table server, views as deltas`);
+  const run = (viewDeltas: boolean, entry = ENTRY) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas, warmupMs: WARMUP_MS });
   const table = await run(true);
   const perClient = table.tally.sent / table.clients / table.seconds;
   let full = null;
   if (withFull) {
-    console.log(`2/${steps} table server, full views (VIEW_DELTAS=off, as before)`);
+    console.log(`${step++}/${steps} table server, full views (VIEW_DELTAS=off, as before)`);
     full = await run(false);
     full.label = "Trilateral table, full views";
   }
-  console.log(`${steps}/${steps} bare echo room, same clients and request rate`);
-  const echo = await runEcho(ENTRY, tables, seconds, perClient, port + 1, WARMUP_MS);
-  console.log(["", ...report(table), ...(full ? report(full) : []), ...report(echo)].join("\n"));
+  let before = null;
+  if (BEFORE) {
+    console.log(`${step++}/${steps} table server of ${args.before} (before), views as deltas`);
+    before = await run(true, BEFORE);
+    before.label = `Trilateral table, before (${args.before})`;
+  }
+  console.log(`${step}/${steps} bare echo room, same clients and request rate, a view of the table's median message size to every client of the room`);
+  const sizes = table.tally.messageBytes.slice().sort((a, b) => a - b);
+  const echo = await runEcho(ENTRY, tables, seconds, perClient, port + 1, WARMUP_MS, Math.round(percentile(sizes, 0.5) || 0));
+  const bytesOf = (r: typeof table) => {
+    const b = r.tally.messageBytes.slice().sort((x, y) => x - y);
+    return `${r.label}: view/delta message bytes per client per accepted command: median ${percentile(b, 0.5)}, p99 ${percentile(b, 0.99)} (n=${b.length})`;
+  };
+  console.log(["", ...report(table), ...(full ? report(full) : []), ...(before ? report(before) : []), ...report(echo), "", bytesOf(table), ...(before ? [bytesOf(before)] : [])].join("\n"));
   const vs = (r: typeof table, name: string) =>
     `Ratio ${name}/echo: p50 ${ratio(p(r, 0.5), p(echo, 0.5))}, p95 ${ratio(p(r, 0.95), p(echo, 0.95))}, p99 ${ratio(p(r, 0.99), p(echo, 0.99))}; CPU ${ratio(r.cpuPercent, echo.cpuPercent)}; RSS ${ratio(r.rssMb, echo.rssMb)}`;
   console.log(vs(table, "table"));
   if (full) console.log(vs(full, "table with full views"));
+  if (before) console.log(vs(before, "table before"));
 }
 
 async function bytes(tables: number, rounds: number, port: number): Promise<void> {
   console.log(`Bytes per client per accepted command: ${tables} tables play whole ${rounds}-round games, deltas, then full views`);
   const lines: string[] = [];
   const medians: number[] = [];
-  for (const deltas of [true, false]) {
-    const r = await runBytes(ENTRY, tables, rounds, port, deltas);
+  const runs: [string, string, boolean][] = [["deltas          ", ENTRY, true], ["full views (off) ", ENTRY, false]];
+  if (BEFORE) runs.push(["deltas, before  ", BEFORE, true]);
+  for (const [label, entry, deltas] of runs) {
+    const r = await runBytes(entry, tables, rounds, port, deltas);
     const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
     const total = r.sizes.reduce((a, b) => a + b, 0);
     medians.push(percentile(r.sizes, 0.5));
     lines.push(
-      `  ${deltas ? "deltas         " : "full views (off)"}: median ${kb(percentile(r.sizes, 0.5))}, p95 ${kb(percentile(r.sizes, 0.95))}, p99 ${kb(percentile(r.sizes, 0.99))}, max ${kb(r.sizes.at(-1) ?? 0)}; ` +
+      `  ${label}: median ${kb(percentile(r.sizes, 0.5))}, p95 ${kb(percentile(r.sizes, 0.95))}, p99 ${kb(percentile(r.sizes, 0.99))}, max ${kb(r.sizes.at(-1) ?? 0)}; ` +
         `${r.sizes.length} messages, ${(total / 2 ** 20).toFixed(1)} MB in all; ${r.games}/${tables} games in ${r.seconds.toFixed(0)} s`,
     );
   }
@@ -104,14 +128,28 @@ async function capacity(ladder: number[], seconds: number, thinkMs: number, burs
   console.log(`Classroom pace: think ~${thinkMs} ms per seat, burst within ${burstMs} ms of each phase change, tables from stored rounds 1–${rounds}`);
   const rows: string[] = [];
   let best = 0;
+  let bestBefore = 0;
+  const row = (tables: number, r: Awaited<ReturnType<typeof runTables>>, ok: boolean, tag: string) =>
+    `  ${tag}${String(tables).padStart(5)} tables ${String(tables * 3).padStart(5)} sockets: ${(r.tally.accepted / r.seconds).toFixed(0).padStart(4)} commands/s, p50 ${ms(p(r, 0.5))} p95 ${ms(p(r, 0.95))} p99 ${ms(p(r, 0.99))} ms, ` +
+    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}%${ok ? "" : "  (over 50 ms or failures)"}`;
   for (const tables of ladder) {
-    const r = await runTables({ entry: ENTRY, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2) });
+    const run = (entry: string) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2) });
+    const r = await run(ENTRY);
     console.log(report(r).join("\n"));
     const ok = p(r, 0.99) <= 50 && r.tally.failed === 0;
     if (ok) best = Math.max(best, tables);
-    rows.push(`  ${String(tables).padStart(5)} tables ${String(tables * 3).padStart(5)} sockets: ${(r.tally.accepted / r.seconds).toFixed(0).padStart(4)} commands/s, p50 ${ms(p(r, 0.5))} p95 ${ms(p(r, 0.95))} p99 ${ms(p(r, 0.99))} ms, CPU ${r.cpuPercent.toFixed(0)}%, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}%${ok ? "" : "  (over 50 ms or failures)"}`);
+    rows.push(row(tables, r, ok, BEFORE ? "after " : ""));
+    if (BEFORE) {
+      const b = await run(BEFORE);
+      b.label = `Trilateral table, before (${args.before})`;
+      console.log(report(b).join("\n"));
+      const okBefore = p(b, 0.99) <= 50 && b.tally.failed === 0;
+      if (okBefore) bestBefore = Math.max(bestBefore, tables);
+      rows.push(row(tables, b, okBefore, "before"));
+    }
     if (!ok) break;
   }
+  if (BEFORE) rows.push(`  before (${args.before}): largest table count with p99 ≤ 50 ms: ${bestBefore || "none"} (of those tried)`);
   console.log(["", "Capacity at classroom pace:", ...rows, `Largest table count with p99 ≤ 50 ms: ${best || "none"} (${best * 3} sockets)`].join("\n"));
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Client, Room } from "@colyseus/sdk";
 import { RESYNC_REQUEST, type CommandReply, type DeltaMessage, type ViewMessage } from "../../shared/protocol/messages.ts";
-import { applyViewPatch } from "../../shared/protocol/view-delta.ts";
+import jsonPatch from "fast-json-patch";
 import type { Command } from "../../shared/rules/commands.ts";
 import { finishingCommand } from "../../shared/rules/finish.ts";
 import { legalCommands } from "../../shared/rules/legal.ts";
@@ -71,7 +71,14 @@ export class BenchPlayer {
         return;
       }
       this.tally.messageBytes.push(frameBytes(room));
-      this.hold(applyViewPatch(this.view, m.ops), m.seq);
+      try {
+        // In place: the player's copy is its own (a copy per delta would cost the load generator the whole view).
+        this.hold(jsonPatch.applyPatch(this.view, m.ops, false, true).newDocument, m.seq);
+      } catch {
+        this.view = null;
+        this.tally.resyncs += 1;
+        void room.request(RESYNC_REQUEST, {}).catch(() => {});
+      }
     });
     room.onMessage("*", () => {});
   }

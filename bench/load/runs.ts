@@ -39,9 +39,10 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
   try {
     await server.ready();
     const tally = new Tally();
+    tally.running = false; // seated tables wait for the start (measure), so seating is not slowed by play
     const all = Array.from({ length: o.tables }, (_, i) => new BenchTable(i + 1, server.url, tally, o.pace, o.rounds, seeded[i] ?? null));
     const opening = performance.now();
-    await inBatches(all, 10, (t) => openWithRetry(t));
+    await inBatches(all, 20, (t) => openWithRetry(t));
     console.log(`  ${o.tables} tables and ${o.tables * 3} clients seated in ${((performance.now() - opening) / 1000).toFixed(1)} s (${server.info}); playing for ${o.seconds} s…`);
     const result = await measure("Trilateral table", server, tally, o.tables, o.tables * 3, o.seconds, o.warmupMs, () => all.forEach((t) => t.kick()), async () => {
       await sleep(300);
@@ -67,8 +68,11 @@ async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
   }
 }
 
-/** The bare echo room with the same number of rooms and clients and the same request rate. */
-export async function runEcho(entry: string, rooms: number, seconds: number, perClientPerSecond: number, port: number, warmupMs: number): Promise<Result> {
+/**
+ * The bare echo room with the same number of rooms and clients and the same request rate; each
+ * request makes a view message for all three clients of its room, `padBytes` long.
+ */
+export async function runEcho(entry: string, rooms: number, seconds: number, perClientPerSecond: number, port: number, warmupMs: number, padBytes = 0): Promise<Result> {
   const server = new ServerChild(entry, "echo", port, os.tmpdir());
   try {
     await server.ready();
@@ -76,7 +80,7 @@ export async function runEcho(entry: string, rooms: number, seconds: number, per
     const sdk = new Client(server.url);
     const clients: { room: Room; lastViewAt: number; timer: NodeJS.Timeout | null }[] = [];
     await inBatches(Array.from({ length: rooms }, (_, i) => i), 10, async () => {
-      const first = await sdk.create("echo");
+      const first = await sdk.create("echo", { pad: padBytes });
       for (const room of [first, await sdk.joinById(first.roomId), await sdk.joinById(first.roomId)]) {
         const c = { room, lastViewAt: 0, timer: null as NodeJS.Timeout | null };
         room.onMessage("view", () => (c.lastViewAt = performance.now()));
@@ -99,7 +103,7 @@ export async function runEcho(entry: string, rooms: number, seconds: number, per
           .finally(() => loop(c));
       }, interval * (0.5 + Math.random()));
     };
-    console.log(`  ${rooms} echo rooms and ${clients.length} clients, ${perClientPerSecond.toFixed(2)} requests/s per client, for ${seconds} s…`);
+    console.log(`  ${rooms} echo rooms and ${clients.length} clients, ${perClientPerSecond.toFixed(2)} requests/s per client, each answered by a view of ~${padBytes} bytes to the room's 3 clients, for ${seconds} s…`);
     return await measure("Bare echo room", server, tally, rooms, clients.length, seconds, warmupMs, () => clients.forEach(loop), async () => {
       for (const c of clients) if (c.timer) clearTimeout(c.timer);
       await sleep(300);

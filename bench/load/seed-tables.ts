@@ -14,7 +14,7 @@ import { hashToken } from "../../server/storage/store.ts";
 import { newTableCode } from "../../server/rooms/table/setup.ts";
 import type { Seeded } from "./player.ts";
 
-interface PlayedGame {
+export interface PlayedGame {
   seed: number;
   first: GameState;
   commands: { actor: Actor; command: Command; state: GameState }[];
@@ -23,7 +23,7 @@ interface PlayedGame {
 }
 
 /** A whole game played by the stance bots through the engine, as a classroom table would leave it. */
-function playGame(seed: number, rounds: number, deck: readonly Card[]): PlayedGame {
+export function playGame(seed: number, rounds: number, deck: readonly Card[]): PlayedGame {
   const first = newGame(seed, { rounds }, deck).state;
   let state = first;
   const commands: PlayedGame["commands"] = [];

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -9,6 +10,17 @@ export interface ServerStats {
   rss: number;
   heapUsed: number;
   elu: number;
+  /** Linux: ns the main thread spent runnable but waiting for a CPU (/proc/self/schedstat), or null. */
+  runqueueNs: number | null;
+}
+
+/** The second field of /proc/self/schedstat: time spent waiting on a run queue (other processes had the CPUs). */
+function runqueueNs(): number | null {
+  try {
+    return Number(fs.readFileSync("/proc/self/schedstat", "utf8").split(" ")[1]);
+  } catch {
+    return null;
+  }
 }
 
 /** Limits high enough that the bench's one address is never throttled. */
@@ -22,6 +34,7 @@ const UNTHROTTLED = {
 
 /** The child's side: the real table server (SQLite, restore of the stored tables) or the bare echo room. */
 export async function serve(kind: string, port: number, dataDir: string): Promise<void> {
+  if (process.env.BENCH_DIAG) await import(process.env.BENCH_DIAG);
   let info = "";
   if (kind === "trilateral") {
     const { createServer } = await import("../../server/app.ts");
@@ -51,15 +64,40 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
   }
   process.on("SIGINT", () => process.exit(0));
   let elu = performance.eventLoopUtilization();
+  const profiler = process.env.BENCH_PROF && kind === "trilateral" ? await windowProfiler() : null;
   process.on("message", (m: { type: string }) => {
+    if (m.type === "profile-start") return void profiler?.start();
+    if (m.type === "profile-stop") return void profiler?.stop();
     if (m.type !== "stats") return;
     const now = performance.eventLoopUtilization();
     const delta = performance.eventLoopUtilization(now, elu);
     elu = now;
     const mem = process.memoryUsage();
-    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization } satisfies ServerStats });
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs() } satisfies ServerStats });
   });
   process.send!({ type: "ready", info });
+}
+
+/** BENCH_PROF=1: a CPU profile of the measured window only (not the restore or the seating), in bench/out/profiles/. */
+async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
+  const { Session } = await import("node:inspector");
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 500 });
+  return {
+    start: () => void post("Profiler.start"),
+    stop: () =>
+      void post("Profiler.stop").then((r) => {
+        const dir = path.resolve("bench/out/profiles");
+        fs.mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `table-server-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify((r as { profile: unknown }).profile));
+        console.log(`  CPU profile of the measured window: ${path.relative(process.cwd(), file)}`);
+      }),
+  };
 }
 
 /** The bench's side: a server in a child process, so its CPU and memory are its own. */
@@ -73,7 +111,7 @@ export class ServerChild {
     this.url = `http://${HOST}:${port}`;
     this.child = fork(entry, ["--serve", kind, "--port", String(port), "--data", dataDir], {
       execPath: process.execPath,
-      execArgv: process.env.BENCH_PROF && kind === "trilateral" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/out/profiles")}`] : [],
+      execArgv: [],
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -97,6 +135,11 @@ export class ServerChild {
     });
   }
 
+  /** BENCH_PROF=1: starts or stops the child's CPU profile (of the measured window). */
+  profile(action: "start" | "stop"): void {
+    if (process.env.BENCH_PROF) this.child.send({ type: `profile-${action}` });
+  }
+
   stats(): Promise<ServerStats> {
     return new Promise((resolve) => {
       this.waiting.push(resolve);
@@ -107,7 +150,7 @@ export class ServerChild {
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once("exit", r));
-    this.child.kill(process.env.BENCH_PROF ? "SIGINT" : "SIGKILL");
+    this.child.kill("SIGKILL");
     await exited;
   }
 }

@@ -38,6 +38,8 @@ export interface Result {
   latencies: number[];
   cpuPercent: number;
   elu: number;
+  /** Share of the window the server's main thread was runnable but waiting for a CPU (Linux), or null. */
+  waitedForCpu: number | null;
   rssMb: number;
   peakRssMb: number;
   clientCpuPercent: number;
@@ -46,9 +48,11 @@ export interface Result {
 /** Warms up, then counts for `seconds`: latencies from the tally, CPU and RSS from the server child. */
 export async function measure(label: string, server: ServerChild, tally: Tally, rooms: number, clients: number, seconds: number, warmupMs: number, kick: () => void, settle: () => Promise<void>): Promise<Result> {
   let peak = 0;
+  tally.running = true;
   kick();
   await sleep(warmupMs);
   tally.reset();
+  server.profile("start");
   const before = await server.stats();
   const clientBefore = process.cpuUsage();
   const t0 = performance.now();
@@ -57,6 +61,7 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
   tally.running = false;
   const elapsed = (performance.now() - t0) / 1000;
   const after = await server.stats();
+  server.profile("stop");
   const clientAfter = process.cpuUsage(clientBefore);
   clearInterval(iv);
   const result: Result = {
@@ -68,6 +73,7 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
     latencies: tally.latencies.slice().sort((a, b) => a - b),
     cpuPercent: ((after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system)) / 1000 / (elapsed * 1000)) * 100,
     elu: after.elu,
+    waitedForCpu: after.runqueueNs !== null && before.runqueueNs !== null ? (after.runqueueNs - before.runqueueNs) / 1e6 / (elapsed * 1000) : null,
     rssMb: after.rss / 2 ** 20,
     peakRssMb: Math.max(peak, after.rss / 2 ** 20),
     clientCpuPercent: ((clientAfter.user + clientAfter.system) / 1000 / (elapsed * 1000)) * 100,
@@ -86,6 +92,6 @@ export function report(r: Result): string[] {
     `  requests ${t.sent} (${(t.sent / r.seconds).toFixed(0)}/s): ${t.accepted} accepted, ${t.rejected} refused by the rules, ${t.failed} failed` +
       (t.games ? `; ${t.games} games finished` : "") + (t.resyncs ? `; ${t.resyncs} resyncs` : ""),
     `  command→view ms: p50 ${ms(p(r, 0.5))}  p95 ${ms(p(r, 0.95))}  p99 ${ms(p(r, 0.99))}  max ${ms(r.latencies.at(-1) ?? NaN)}  (n=${r.latencies.length})`,
-    `  server CPU ${r.cpuPercent.toFixed(1)}% of one core (${t.accepted ? ((r.cpuPercent * r.seconds * 10) / t.accepted).toFixed(2) : "n/a"} ms per accepted command) (event loop busy ${(r.elu * 100).toFixed(1)}%), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.peakRssMb.toFixed(0)} MB); load generator CPU ${r.clientCpuPercent.toFixed(1)}%`,
+    `  server CPU ${r.cpuPercent.toFixed(1)}% of one core (${t.accepted ? ((r.cpuPercent * r.seconds * 10) / t.accepted).toFixed(2) : "n/a"} ms per accepted command) (event loop busy ${(r.elu * 100).toFixed(1)}%${r.waitedForCpu !== null ? `, waiting for a CPU ${(r.waitedForCpu * 100).toFixed(1)}% of the time` : ""}), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.peakRssMb.toFixed(0)} MB); load generator CPU ${r.clientCpuPercent.toFixed(1)}%`,
   ];
 }

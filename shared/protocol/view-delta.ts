@@ -37,77 +37,77 @@ export function viewHash(view: PlayerView): string {
 
 /** viewHash of a view already in wire form (skips the JSON round trip). */
 export function wireHash(wire: PlayerView): string {
-  return treeHash(wire, null);
+  return treeHash(wire);
 }
-
-/** cyrb53: a fast 53-bit string hash (not cryptographic: it spots drift, it guards nothing). */
-function cyrb53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/** A Merkle hash of a JSON tree: each object or array hashes its keys (sorted) and its children's hashes. */
-function treeHash(value: unknown, cache: WeakMap<object, string> | null): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  const known = cache?.get(value);
-  if (known !== undefined) return known;
-  let text: string;
-  if (Array.isArray(value)) text = `[${value.map((v) => treeHash(v, cache)).join(",")}]`;
-  else {
-    const o = value as Record<string, unknown>;
-    text = `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${treeHash(o[k], cache)}`)
-      .join(",")}}`;
-  }
-  const h = `#${cyrb53(text)}`;
-  cache?.set(value, h);
-  return h;
-}
-
-const dropped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
 /**
- * The server's view codec: the wire form of a view (exactly `wireView`) and its hash, built
- * once per object of the game state. The engine shares unchanged parts between states, so an
- * unchanged message, meter change or card keeps its wire object: the next wire view is built
- * from what changed, the diff skips identical subtrees at once, and the hash reuses theirs.
- * Only for views of immutable states (the engine never changes a state it has returned).
+ * A running cyrb53, a fast 53-bit string hash (not cryptographic: it spots drift, it guards
+ * nothing), fed piece by piece; `end` reads the hash and leaves the state as it was.
  */
-export class WireCache {
-  private wires = new WeakMap<object, unknown>();
-  private hashes = new WeakMap<object, string>();
+export class Cyrb {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
 
-  wire(view: PlayerView): PlayerView {
-    return this.toWire(view) as PlayerView;
-  }
-
-  hash(wire: PlayerView): string {
-    return treeHash(wire, this.hashes);
-  }
-
-  private toWire(v: unknown): unknown {
-    if (v === null || typeof v !== "object") return typeof v === "number" && !Number.isFinite(v) ? null : v;
-    const hit = this.wires.get(v);
-    if (hit !== undefined) return hit;
-    let out: unknown;
-    if (Array.isArray(v)) out = v.map((x) => (dropped(x) ? null : this.toWire(x)));
-    else if (typeof (v as { toJSON?: unknown }).toJSON === "function") out = JSON.parse(JSON.stringify(v));
-    else {
-      const o: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (!dropped(x)) o[k] = this.toWire(x);
-      out = o;
+  add(text: string): this {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
     }
-    this.wires.set(v, out);
-    return out;
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
   }
+
+  copy(): Cyrb {
+    const c = new Cyrb();
+    c.h1 = this.h1;
+    c.h2 = this.h2;
+    return c;
+  }
+
+  end(): string {
+    const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    // The 53 bits as two integers in base 36 (one big double's toString(36) is slow).
+    return (2097151 & h2).toString(36) + (h1 >>> 0).toString(36).padStart(7, "0");
+  }
+}
+
+/**
+ * A Merkle hash of a JSON tree: a value hashes as its JSON; a list as cyrb53 of `[`, its items'
+ * hashes joined by `,`, and `]`; a record as cyrb53 of `{`, its keys (sorted) each as JSON with
+ * `:` and its value's hash, joined by `,`, and `}` (view-tracker.ts builds the same piece by piece).
+ */
+export function treeHash(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `#${listState(value, new Cyrb().add("["), 0).add("]").end()}`;
+  const o = value as Record<string, unknown>;
+  return recordHash(Object.keys(o).filter((k) => o[k] !== undefined), (k) => treeHash(o[k]));
+}
+
+/** `state` (changed in place) continued with the hashes of `list[from…]`, each after a `,` but the first item's. */
+export function listState(list: readonly unknown[], state: Cyrb, from: number): Cyrb {
+  for (let i = from; i < list.length; i++) {
+    const h = treeHash(list[i]);
+    if (i > 0) state.add(",");
+    state.add(h);
+  }
+  return state;
+}
+
+/** The hash of a record with these keys, given each one's value hash. */
+export function recordHash(keys: string[], hashOf: (key: string) => string): string {
+  keys.sort();
+  const hashes = keys.map(hashOf);
+  const c = new Cyrb().add("{");
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) c.add(",");
+    c.add(JSON.stringify(keys[i]));
+    c.add(":");
+    c.add(hashes[i]!);
+  }
+  return `#${c.add("}").end()}`;
 }

@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { diffViews, WireCache } from "../../../shared/protocol/view-delta.ts";
+import { advanceView, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
@@ -23,9 +23,8 @@ export interface BroadcasterOptions {
   hashEvery?: number;
 }
 
-interface Sent {
+interface Sent extends TrackedView {
   seq: number;
-  wire: PlayerView;
 }
 
 /**
@@ -39,7 +38,8 @@ export class Broadcaster {
   private readonly deltas: boolean;
   private readonly hashEvery: number;
   private last = new Map<ViewerKey, Sent>();
-  private codec = new WireCache();
+  /** Hashes of view parts the viewers share (the card, the history…), hashed once for all of them. */
+  private sharedHashes: SharedHashes = new Map();
   /** Bytes enqueued so far, by message type (for the bench and tests). */
   readonly bytesSent = { view: 0, delta: 0 };
 
@@ -52,15 +52,16 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const known = this.last.get(key);
     if (known && known.seq === seq) return known;
-    const sent = { seq, wire: this.codec.wire(viewFor(game, viewer)) };
+    const sent = { seq, ...trackView(viewFor(game, viewer)) };
     this.last.set(key, sent);
     return sent;
   }
 
   /** The whole view, as sent on join, reconnect and resync (the client's base becomes `seq`). */
   fullMessage(game: GameState, seq: number, viewer: Viewer, events: readonly GameEvent[] = []): ViewMessage {
-    const { wire } = this.current(game, seq, viewer);
-    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: this.codec.hash(wire) };
+    const sent = this.current(game, seq, viewer);
+    const { wire } = sent;
+    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: trackedHash(sent, this.sharedHashes) };
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
@@ -96,9 +97,10 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const before = this.last.get(key);
     if (!this.deltas || !before || before.seq !== seq - 1) return ["view", this.fullMessage(game, seq, viewer, events)];
-    const now = this.current(game, seq, viewer);
-    const delta: DeltaMessage = { base: before.seq, seq, ops: diffViews(before.wire, now.wire), events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = this.codec.hash(now.wire);
+    const { next, ops } = advanceView(before, viewFor(game, viewer));
+    this.last.set(key, { seq, ...next });
+    const delta: DeltaMessage = { base: before.seq, seq, ops, events: eventsFor(events, viewer, game) };
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(next, this.sharedHashes);
     return ["delta", delta];
   }
 

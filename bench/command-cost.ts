@@ -1,0 +1,113 @@
+/**
+ * CPU per accepted command of the table server's command path, without sockets: the engine,
+ * the SQLite commit, and each seat's view message (viewFor → delta → hash → msgpack), over
+ * whole recorded games (the stance bots' 8-round games, with `--chat` table-talk lines after
+ * each move, since a class mostly talks). CPU time (process.cpuUsage), not wall time, so
+ * other work on the machine weighs less.
+ *
+ *   npm run bench:command                                 # this checkout
+ *   npm run bench:command -- --before /tmp/before         # and another checkout, interleaved
+ *
+ * With --before, the other checkout's CommandPath, Broadcaster and Store are imported from its
+ * directory and run on the same games, one game each in turn, in this process.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import type { Command } from "../shared/rules/commands.ts";
+import { RULES_VERSION } from "../shared/rules/version.ts";
+import { NATIONS } from "../shared/rules/vocabulary.ts";
+import { PhaseClock } from "../server/rooms/table/phase-clock.ts";
+import { playGame } from "./load/seed-tables.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    before: { type: "string" },
+    games: { type: "string", default: "8" },
+    reps: { type: "string", default: "3" },
+    chat: { type: "string", default: "2" },
+  },
+});
+
+interface Impl {
+  label: string;
+  CommandPath: typeof import("../server/rooms/table/command-path.ts").CommandPath;
+  Broadcaster: typeof import("../server/rooms/table/broadcaster.ts").Broadcaster;
+  Store: typeof import("../server/storage/store.ts").Store;
+}
+
+async function load(root: string, label: string): Promise<Impl> {
+  const at = (p: string) => path.resolve(root, p);
+  return {
+    label,
+    CommandPath: (await import(at("server/rooms/table/command-path.ts"))).CommandPath,
+    Broadcaster: (await import(at("server/rooms/table/broadcaster.ts"))).Broadcaster,
+    Store: (await import(at("server/storage/store.ts"))).Store,
+  };
+}
+
+const cpu = () => {
+  const c = process.cpuUsage();
+  return c.user + c.system;
+};
+
+const deck = loadBuiltInDeck();
+const chat = Math.max(0, Number(args.chat) || 0);
+const games = Array.from({ length: Math.max(1, Number(args.games) || 8) }, (_, i) => playGame(1000 + i, 8, deck));
+const impls = [await load(path.resolve(import.meta.dirname, ".."), "after (this checkout)")];
+if (args.before) impls.push(await load(args.before, `before (${args.before})`));
+
+const tally = impls.map(() => ({ cpu: 0, commands: 0, bytes: 0, commit: 0 }));
+const dirs: string[] = [];
+const stores = impls.map((impl) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trilateral-command-cost-"));
+  dirs.push(dir);
+  return new impl.Store(dir);
+});
+/** An untimed table's clock (no deadlines), as the server builds it. */
+const untimed = () => new PhaseClock({ timers: null, schedule: () => ({ clear() {} }) as never, onExpire: () => {}, persist: () => {} });
+const log = { info() {}, warn() {}, error() {}, debug() {}, child: () => log } as never;
+
+let table = 0;
+for (let rep = 0; rep < Math.max(1, Number(args.reps) || 3); rep++) {
+  for (const g of games) {
+    impls.forEach((impl, i) => {
+      const store = stores[i]!;
+      const code = `B${(table += 1)}`;
+      store.createTable({ code, seed: g.seed, options: g.first.options, settings: { timers: null, botThinkMs: null }, deck, bots: {}, rulesVersion: RULES_VERSION, createdAt: 0, phase: g.first.phase, round: g.first.round, stances: g.first.stances });
+      const views = new impl.Broadcaster({ deltas: true });
+      const t = tally[i]!;
+      const seats = NATIONS.map((nation) => ({ sessionId: nation, nation, send() {}, enqueueRaw: (b: Uint8Array) => void (t.bytes += b.length) }));
+      const timedStore = {
+        commit: (...a: Parameters<typeof store.commit>) => {
+          const c0 = cpu();
+          store.commit(...a);
+          t.commit += cpu() - c0;
+        },
+      };
+      const cp = new impl.CommandPath({ code, game: g.first, seq: 0, store: timedStore, clock: untimed(), log, onAccepted: (a) => views.broadcast(seats, (s) => ({ kind: "seat", nation: s.nation }), a.state, a.seq, a.events, a.phaseChanged) });
+      for (const s of seats) views.sendFull(s, g.first, 0, { kind: "seat", nation: s.nation });
+      const c0 = cpu();
+      for (const { actor, command } of g.commands) {
+        for (let k = 0; k < chat; k++) {
+          const say: Command = { type: "say", channel: "table", text: `What do we do about this card? (${k})` };
+          if (cp.execute(actor.kind === "seat" ? actor : { kind: "seat", nation: "seoul" }, say).ok) t.commands += 1;
+        }
+        if (!cp.execute(actor, command).ok) throw new Error(`${impl.label}: a recorded command was refused`);
+        t.commands += 1;
+      }
+      t.cpu += cpu() - c0;
+    });
+  }
+}
+stores.forEach((s) => s.close());
+dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+
+console.log(`Command path CPU per accepted command (engine, SQLite commit, 3 seats' view messages), ${games.length} bot games × ${args.reps}, ${chat} chat lines per move; load average ${os.loadavg()[0]!.toFixed(1)}`);
+impls.forEach((impl, i) => {
+  const t = tally[i]!;
+  console.log(`  ${impl.label}: ${(t.cpu / t.commands).toFixed(0)} µs per command (commit ${(t.commit / t.commands).toFixed(0)} µs), ${(t.bytes / t.commands / 3).toFixed(0)} bytes per seat per command, ${t.commands} commands`);
+});
+if (impls.length > 1) console.log(`  after/before CPU: ${(tally[0]!.cpu / tally[0]!.commands / (tally[1]!.cpu / tally[1]!.commands)).toFixed(2)}×`);
