@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, respondIfAsked, sidebar, snapshot, startSolo, test, view, waitForPhaseChange } from "./support.ts";
 
@@ -55,6 +56,9 @@ test("a whole solo game on a 390×844 phone: table above, panels as tabs, no sid
     await check(`${t} tab`);
   }
   await snapshot(page, "phone-01-start");
+  // The phone layout is as clean for axe as the laptop one.
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   let chatted = false;
   let proposed = false;
