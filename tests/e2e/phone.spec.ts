@@ -39,10 +39,13 @@ async function tab(page: Page, name: "Act" | "Chat" | "Agenda" | "Table"): Promi
 }
 
 test("a whole solo game on a 390×844 phone: table above, panels as tabs, no sideways scroll, 44 px targets, chat with the keyboard up", async ({ page }) => {
-  await page.setViewportSize(PHONE);
-  await startSolo(page, { name: "Phone", nation: "Seoul", rounds: 2 });
   const problems: string[] = [];
   const check = async (label: string) => problems.push(...(await layoutProblems(page)).map((p) => `${label}: ${p}`));
+  // The landing page the student starts from.
+  await page.goto("/?test=1");
+  await expect(page.getByRole("heading", { name: "Play solo" })).toBeVisible();
+  await check("landing");
+  await startSolo(page, { name: "Phone", nation: "Seoul", rounds: 2 });
 
   // The canvas spans the width above the panels; the panels are four tabs.
   const canvas = (await page.locator("#stage canvas").boundingBox())!;
