@@ -89,6 +89,8 @@ test("offline mid-negotiation: a chat message and an Accept wait in the banner a
   await context.setOffline(false);
   const refused = banner.locator(".conn-refused-item");
   await expect(refused).toContainText(`Refused when it reached the table: accepting ${p2.toUpperCase()}.`, { timeout: 45_000 });
+  // With the table's own reason.
+  await expect(refused).toContainText(/Proposal \w+ is withdrawn\./i);
   await expect(banner).not.toContainText("waiting");
   await snapshot(page, "offline-02-refused");
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -29,6 +29,14 @@ test("at 1366×768: one ledger with causes, rules and glossary, the tour, and no
   // The first-game tour shows beside the action panel; the crisis rule is on the table.
   await expect(page.locator(".walkthrough")).toBeVisible();
   await expect(page.locator(".table-key")).toContainText(`${TUNING.crisis.markersToEndGame} crisis markers = everyone loses`);
+  // The whole key is on screen, on as many lines as it takes: between the table and the dock, none of it hidden.
+  const canvasBox = (await page.locator("#stage canvas").boundingBox())!;
+  const keyBox = (await page.locator(".table-key").boundingBox())!;
+  const termsBox = (await page.locator(".table-key .key-terms").boundingBox())!;
+  const dockBox = (await page.locator(".dock").boundingBox())!;
+  expect(canvasBox.y + canvasBox.height).toBeLessThanOrEqual(keyBox.y + 1);
+  expect(termsBox.y + termsBox.height).toBeLessThanOrEqual(dockBox.y + 1);
+  expect(dockBox.y + dockBox.height).toBeLessThanOrEqual(768 + 1);
   // Glossary: the terms under the table open their explanation.
   await page.locator(".table-key .gloss", { hasText: "Firewall" }).click();
   await expect(page.locator("#glossary-popover")).toBeVisible();

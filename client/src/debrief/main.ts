@@ -1,4 +1,7 @@
 import "./debrief.css";
+import "./debrief-replay.css";
+import "./debrief-story.css";
+import "./compare.css";
 import "./debrief-print.css";
 import { h, replaceChildren } from "../dom.ts";
 import { authFor, fetchDebrief } from "./api.ts";

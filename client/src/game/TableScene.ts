@@ -1,18 +1,21 @@
 import * as Phaser from "phaser";
-import { INSTITUTIONS } from "../../../shared/rules/institutions.ts";
 import type { MeterChange } from "../../../shared/rules/state.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
-import { NATION_NAMES, NATIONS, PAIRS, PHASE_NAMES, STANCE_NAMES, membersOfPair, pairName, type MeterRef, type Nation, type Pair } from "../../../shared/rules/vocabulary.ts";
+import { NATION_NAMES, NATIONS, PAIRS, PHASE_NAMES, STANCE_NAMES, membersOfPair, pairName, type Nation } from "../../../shared/rules/vocabulary.ts";
 import type { Playback, PlaybackEvent } from "../store/playback.ts";
-import { countdownText, deltaTone, formatDate, institutionRows, meterKey, meterValue } from "../store/selectors.ts";
+import { countdownText, deltaTone, meterKey, meterValue } from "../store/selectors.ts";
 import type { AppState, AppStore } from "../store/store.ts";
-import { COLORS, FONT, NATION_COLOR } from "../theme.ts";
-import { emblem, hatch, hex, pips, text } from "./draw.ts";
-import { FloatingLabels } from "./float-labels.ts";
-import { shownDeterrence } from "./shown.ts";
-import { flash, MeterBar, type Box } from "./widgets.ts";
 import { securityVerdict } from "../../../shared/rules/ledger.ts";
+import { COLORS, NATION_COLOR } from "../theme.ts";
+import { emblem, hex, pips, text } from "./draw.ts";
+import { FloatingLabels } from "./float-labels.ts";
+import { HISTORY, OTHERS, PLACARD, ROUND, SEAT_POINT, SECURITY, TABLE, TRUST_BOX } from "./layout.ts";
+import { shownDeterrence } from "./shown.ts";
+import { drawWall, keyToRef, seatStatus } from "./table-parts.ts";
+import { drawTableTop } from "./table-top.ts";
+import { buildHud, type Hud, type MeterSlot } from "./hud.ts";
+import { flash, MeterBar, type Box } from "./widgets.ts";
 
 export interface SceneBridge {
   store: AppStore;
@@ -20,39 +23,6 @@ export interface SceneBridge {
   reducedMotion: boolean;
   /** Called once, after the first frame that shows a view. */
   onFirstRender(): void;
-}
-
-/**
- * Logical layout at 1280×720 (the camera zooms it to the backing resolution). On a 1280×720
- * laptop the canvas is drawn at about 0.63×, so no text here is smaller than 18 logical px.
- */
-const TABLE = { x: 640, y: 404, rx: 300, ry: 206 };
-const PLACARD: Record<Nation, Box> = {
-  washington: { x: 445, y: 6, w: 390, h: 156 },
-  seoul: { x: 6, y: 558, w: 390, h: 156 },
-  tokyo: { x: 884, y: 558, w: 390, h: 156 },
-};
-const TRUST_BOX: Record<Pair, Box> = {
-  "seoul-washington": { x: 170, y: 206, w: 300, h: 100 },
-  "tokyo-washington": { x: 810, y: 206, w: 300, h: 100 },
-  "seoul-tokyo": { x: 490, y: 604, w: 300, h: 100 },
-};
-/** Where each delegation sits at the felt's edge; the trust "ties" run between these points. */
-const SEAT_POINT: Record<Nation, { x: number; y: number }> = {
-  washington: { x: 640, y: 206 },
-  seoul: { x: 440, y: 556 },
-  tokyo: { x: 840, y: 556 },
-};
-const SECURITY: Box = { x: 6, y: 6, w: 420, h: 188 };
-const HISTORY: Box = { x: 854, y: 6, w: 420, h: 188 };
-const OTHERS: Box = { x: 6, y: 322, w: 318, h: 224 };
-const ROUND: Box = { x: 956, y: 322, w: 318, h: 224 };
-
-interface MeterSlot {
-  bar: MeterBar;
-  box: Box;
-  /** Where the delta label rises from. */
-  anchor: { x: number; y: number };
 }
 
 export class TableScene extends Phaser.Scene {
@@ -65,25 +35,7 @@ export class TableScene extends Phaser.Scene {
     Nation,
     { name: Phaser.GameObjects.Text; who: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text; statusBg: Phaser.GameObjects.Rectangle; you: Phaser.GameObjects.Text }
   >();
-  #hud!: {
-    verdict: Phaser.GameObjects.Text;
-    crisisText: Phaser.GameObjects.Text;
-    crisisG: Phaser.GameObjects.Graphics;
-    historyG: Phaser.GameObjects.Graphics;
-    historyNum: Phaser.GameObjects.Text;
-    wallG: Phaser.GameObjects.Graphics;
-    wallText: Phaser.GameObjects.Text;
-    wallNote: Phaser.GameObjects.Text;
-    othersG: Phaser.GameObjects.Graphics;
-    defenseNum: Phaser.GameObjects.Text;
-    burdenNum: Phaser.GameObjects.Text;
-    exportText: Phaser.GameObjects.Text;
-    strikeText: Phaser.GameObjects.Text;
-    roundText: Phaser.GameObjects.Text;
-    phaseText: Phaser.GameObjects.Text;
-    timerText: Phaser.GameObjects.Text;
-    deckText: Phaser.GameObjects.Text;
-  };
+  #hud!: Hud;
   #structureKey = "";
   #rendered = false;
   #unsubscribe: (() => void)[] = [];
@@ -184,67 +136,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   #buildHud(): void {
-    // Security: threat vs deterrence, and the crisis markers.
-    const s = SECURITY;
-    this.#panel(s);
-    text(this, s.x + 18, s.y + 12, "SECURITY", { size: 18, bold: true, color: COLORS.muted });
-    text(this, s.x + 18, s.y + 56, "Threat", { size: 22 }).setOrigin(0, 0.5);
-    const threat = new MeterBar(this, s.x + 150, s.y + 57, 190, 18, hex(COLORS.threat), 10, { x: s.x + s.w - 18, y: s.y + 56, size: 32 });
-    this.#slots.set("threat", { bar: threat, box: s, anchor: { x: s.x + s.w / 2 + 60, y: s.y + s.h + 40 } });
-    text(this, s.x + 18, s.y + 94, "Deterrence", { size: 22 }).setOrigin(0, 0.5);
-    this.#deterrence = new MeterBar(this, s.x + 150, s.y + 95, 190, 18, hex(COLORS.deterrence), 10, { x: s.x + s.w - 18, y: s.y + 94, size: 32 });
-    const verdict = text(this, s.x + 150, s.y + 12, "", { size: 18, bold: true });
-    text(this, s.x + 18, s.y + 150, "Crisis markers", { size: 22 }).setOrigin(0, 0.5);
-    const crisisG = this.add.graphics();
-    const crisisText = text(this, s.x + s.w - 18, s.y + 150, "", { size: 22, bold: true }).setOrigin(1, 0.5);
-
-    // History: tension and the firewall.
-    const hb = HISTORY;
-    this.#panel(hb);
-    text(this, hb.x + 18, hb.y + 12, "HISTORY", { size: 18, bold: true, color: COLORS.muted });
-    text(this, hb.x + 18, hb.y + 56, "Tension", { size: 22 }).setOrigin(0, 0.5);
-    const historyG = this.add.graphics();
-    const historyNum = text(this, hb.x + hb.w - 18, hb.y + 56, "", { size: 32, bold: true }).setOrigin(1, 0.5);
-    this.#slots.set("historyTension", {
-      bar: new MeterBar(this, -500, -500, 1, 1, 0, 10, { x: -500, y: -500, size: 10 }),
-      box: hb,
-      anchor: { x: hb.x + hb.w / 2 - 60, y: hb.y + hb.h + 40 },
-    });
-    const wallG = this.add.graphics();
-    const wallText = text(this, hb.x + 110, hb.y + 122, "", { size: 24, bold: true }).setOrigin(0, 0.5);
-    const wallNote = text(this, hb.x + 110, hb.y + 154, "", { size: 18, color: COLORS.muted }).setOrigin(0, 0.5);
-
-    // Other indicators.
-    const o = OTHERS;
-    this.#panel(o);
-    text(this, o.x + 18, o.y + 12, "ALSO IN PLAY", { size: 18, bold: true, color: COLORS.muted });
-    text(this, o.x + 18, o.y + 56, "Japan’s defense", { size: 20 }).setOrigin(0, 0.5);
-    const othersG = this.add.graphics();
-    const defenseNum = text(this, o.x + o.w - 18, o.y + 56, "", { size: 24, bold: true }).setOrigin(1, 0.5);
-    text(this, o.x + 18, o.y + 110, "Burden shared", { size: 20 }).setOrigin(0, 0.5);
-    const burdenNum = text(this, o.x + o.w - 18, o.y + 110, "", { size: 24, bold: true }).setOrigin(1, 0.5);
-    const exportText = text(this, o.x + 18, o.y + 166, "", { size: 19 }).setOrigin(0, 0.5);
-    const strikeText = text(this, o.x + 18, o.y + 198, "", { size: 19 }).setOrigin(0, 0.5);
-    for (const [key, y] of [
-      ["japanDefense", o.y + 56],
-      ["burdenShared", o.y + 110],
-    ] as const) {
-      this.#slots.set(key, {
-        bar: new MeterBar(this, -500, -500, 1, 1, 0, 10, { x: -500, y: -500, size: 10 }),
-        box: { x: o.x + 6, y: y - 20, w: o.w - 12, h: 50 },
-        anchor: { x: o.x + o.w / 2 + 40, y: y - 22 },
-      });
-    }
-
-    // Round, phase, timer.
-    const r = ROUND;
-    this.#panel(r);
-    const roundText = text(this, r.x + r.w / 2, r.y + 16, "", { size: 20, color: COLORS.muted, align: "center" }).setOrigin(0.5, 0);
-    const phaseText = text(this, r.x + r.w / 2, r.y + 48, "", { size: 36, bold: true, align: "center" }).setOrigin(0.5, 0);
-    const timerText = text(this, r.x + r.w / 2, r.y + 130, "", { size: 40, bold: true, align: "center" }).setOrigin(0.5, 0.5);
-    const deckText = text(this, r.x + r.w / 2, r.y + r.h - 16, "", { size: 18, color: COLORS.muted, align: "center" }).setOrigin(0.5, 1);
-
-    this.#hud = { verdict, crisisText, crisisG, historyG, historyNum, wallG, wallText, wallNote, othersG, defenseNum, burdenNum, exportText, strikeText, roundText, phaseText, timerText, deckText };
+    ({ hud: this.#hud, deterrence: this.#deterrence } = buildHud(this, (b) => this.#panel(b), this.#slots));
   }
 
   // ── state → drawing ───────────────────────────────────────────────────────────
@@ -258,7 +150,7 @@ export class TableScene extends Phaser.Scene {
     const structure = JSON.stringify([view.institutions, view.card?.id, view.firewall, view.crises]);
     if (structure !== this.#structureKey) {
       this.#structureKey = structure;
-      this.#renderTableTop(view);
+      drawTableTop(this, this.#dynamic, view);
     }
     if (!this.#rendered) {
       this.#rendered = true;
@@ -415,129 +307,5 @@ export class TableScene extends Phaser.Scene {
     h.timerText.setColor(this.#deadline > 0 ? COLORS.ink : COLORS.muted);
     h.deckText.setText(`${view.deckRemaining} card${view.deckRemaining === 1 ? "" : "s"} left in the deck`);
     h.crisisText.setX(s.x + s.w - 18);
-  }
-
-  /** The card on the table and the institution tokens. */
-  #renderTableTop(view: PlayerView): void {
-    const c = this.#dynamic;
-    c.removeAll(true);
-    if (view.card) {
-      const g = this.add.graphics();
-      const w = 300;
-      const h = 104;
-      const x = TABLE.x - w / 2;
-      const y = 190;
-      g.fillStyle(0x000000, 0.3).fillRoundedRect(x + 5, y + 6, w, h, 12);
-      g.fillStyle(hex(COLORS.paper), 1).fillRoundedRect(x, y, w, h, 12);
-      g.lineStyle(4, hex(view.card.opportunity ? COLORS.up : COLORS.rim), 1).strokeRoundedRect(x, y, w, h, 12);
-      const kind = text(this, x + 14, y + 10, `${view.card.opportunity ? "OPPORTUNITY" : "EVENT"} · ${formatDate(view.card.date)}`, { size: 16, bold: true, color: "#5B4A2E" });
-      const title = text(this, x + 14, y + 34, view.card.title, { size: 24, bold: true, color: "#1C2430", wrap: w - 28, lineSpacing: 0 });
-      // Two lines at 24 px, else three at 20 px, else smaller: the whole title always fits the card.
-      if (title.height > 64) title.setFontSize(20);
-      if (title.height > 70) title.setFontSize(17);
-      c.add([g, kind, title]);
-    }
-    const rows = institutionRows(view);
-    const label = text(this, TABLE.x, 316, rows.length === 0 ? "No institutions in force yet" : `INSTITUTIONS IN FORCE (${rows.length})`, {
-      size: 18,
-      bold: true,
-      color: "#A8D0D8",
-      align: "center",
-    }).setOrigin(0.5, 0.5);
-    c.add(label);
-    const wide = rows.length <= 6;
-    const perRow = wide ? 2 : 3;
-    const tw = wide ? 262 : 186;
-    const th = 50;
-    const gap = 8;
-    rows.forEach((row, i) => {
-      const r = Math.floor(i / perRow);
-      const inRow = Math.min(perRow, rows.length - r * perRow);
-      const x0 = TABLE.x - (inRow * tw + (inRow - 1) * gap) / 2;
-      const x = x0 + (i % perRow) * (tw + gap);
-      const y = 334 + r * (th + gap);
-      const suspended = row.status === "suspended";
-      const g = this.add.graphics();
-      g.fillStyle(suspended ? hex("#3A4552") : hex("#EEF3F7"), 1).fillRoundedRect(x, y, tw, th, 9);
-      if (suspended) hatch(g, x + 2, y + 2, tw - 4, th - 4, 10, hex(COLORS.suspended), 0.95);
-      g.lineStyle(3, suspended ? hex(COLORS.suspended) : hex(row.security ? COLORS.deterrence : COLORS.rim), 1).strokeRoundedRect(x, y, tw, th, 9);
-      // Members as a column of small emblems on the left, so the name gets the token's width.
-      const step = 13;
-      const top = y + th / 2 - ((row.members.length - 1) * step) / 2;
-      row.members.forEach((m, k) => emblem(g, m, x + 14, top + k * step, 6));
-      const nameX = x + 27;
-      const maxW = x + tw - nameX - 8;
-      const name = this.add
-        .text(nameX, suspended ? y + 5 : y + th / 2, row.name, {
-          fontFamily: FONT,
-          fontSize: `${wide ? 19 : 17}px`,
-          fontStyle: "bold",
-          color: suspended ? "#E3E8EE" : "#14202C",
-          wordWrap: { width: maxW },
-          lineSpacing: -3,
-        })
-        .setResolution(Number(this.registry.get("textResolution") ?? 1))
-        .setOrigin(0, suspended ? 0 : 0.5);
-      // Words are never split: shrink until the name fits the token.
-      const room = suspended ? th - 24 : th - 4;
-      for (const size of wide ? [17, 16] : [16]) {
-        if (name.width <= maxW && name.height <= room) break;
-        name.setFontSize(size);
-      }
-      c.add([g, name]);
-      if (suspended) {
-        const tag = text(this, nameX, y + th - 2, "SUSPENDED", { size: 16, bold: true, color: "#0E1824" });
-        tag.setOrigin(0, 1).setBackgroundColor("#F2A93B").setPadding(5, 1, 5, 1);
-        c.add(tag);
-      }
-    });
-  }
-}
-
-function keyToRef(key: string): MeterRef | null {
-  if (key.startsWith("trust:")) return { meter: "trust", pair: key.slice(6) as Pair };
-  if (key.startsWith("support:")) return { meter: "support", nation: key.slice(8) as Nation };
-  if (key === "threat" || key === "historyTension" || key === "japanDefense" || key === "burdenShared") return { meter: key };
-  return null;
-}
-
-function seatStatus(view: PlayerView, n: Nation, connected: boolean): { text: string; done: boolean } {
-  if (!connected) return { text: "Offline", done: false };
-  switch (view.phase) {
-    case "event":
-      if (view.responsesDue.includes(n)) return { text: "Responding…", done: false };
-      return view.responses[n] ? { text: "✓ Responded", done: true } : { text: "", done: false };
-    case "negotiation":
-      return view.ready.includes(n) ? { text: "✓ Done talking", done: true } : { text: "Negotiating", done: false };
-    case "policy":
-      return view.committed[n] ? { text: "✓ Committed", done: true } : { text: "Choosing…", done: false };
-    case "summary":
-      return view.ready.includes(n) ? { text: "✓ Ready", done: true } : { text: "Reading", done: false };
-    case "ended":
-      return { text: "", done: false };
-  }
-}
-
-/** The firewall as a brick wall; breached = a gap and a crack (also said in words beside it). */
-function drawWall(g: Phaser.GameObjects.Graphics, x: number, y: number, breached: boolean): void {
-  const bw = 22;
-  const bh = 11;
-  const rows = 4;
-  for (let r = 0; r < rows; r++) {
-    const offset = r % 2 === 0 ? 0 : bw / 2;
-    for (let i = -1; i < 3; i++) {
-      const bx = x + offset + i * bw;
-      const left = Math.max(x, bx);
-      const right = Math.min(x + 66, bx + bw - 2);
-      if (right <= left) continue;
-      if (breached && r >= 1 && left > x + 18 && left < x + 46) continue;
-      g.fillStyle(breached ? hex("#8C5A3C") : hex("#B9744D"), 1).fillRect(left, y + r * (bh + 2), right - left, bh);
-    }
-  }
-  if (breached) {
-    g.lineStyle(3, hex(COLORS.down), 1);
-    g.lineBetween(x + 33, y - 4, x + 26, y + 16);
-    g.lineBetween(x + 26, y + 16, x + 38, y + 30);
-    g.lineBetween(x + 38, y + 30, x + 30, y + 54);
   }
 }

@@ -76,6 +76,9 @@ export function annotate(root: HTMLElement, seen = new Set<string>()): void {
     }
     if (parts.length === 0) continue;
     parts.push(text.slice(last));
+    // A term that is all its element's text (a row's label) is a target of its own, not a word in a sentence.
+    const only = parts.length === 3 ? (parts[1] as HTMLElement) : null;
+    if (only && node.parentElement?.textContent?.trim() === only.textContent) only.classList.add("gloss-alone");
     node.replaceWith(...parts);
   }
 }

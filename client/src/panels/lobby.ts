@@ -44,10 +44,11 @@ export class LobbyScreen {
       "Copy join link",
     );
     replaceChildren(this.#body, [
+      h("h1", { class: "lobby-title" }, state.presence?.started ? "Everyone is here" : "Waiting for the other seats"),
       h("p", { class: "eyebrow" }, "Table code"),
       h(
         "p",
-        { class: "big-code", "aria-label": `Table code ${code.split("").join(" ")}` },
+        { class: "big-code", role: "img", "aria-label": `Table code ${code.split("").join(" ")}` },
         code.split("").map((ch) => h("span", { "aria-hidden": "true" }, ch)),
       ),
       h(

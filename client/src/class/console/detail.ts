@@ -1,3 +1,4 @@
+import "./detail.css";
 import type { ConsoleTable } from "../../../../shared/protocol/class-messages.ts";
 import { describeTerm } from "../../../../shared/rules/flow.ts";
 import type { PlayerView } from "../../../../shared/rules/view.ts";

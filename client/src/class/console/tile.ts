@@ -1,3 +1,4 @@
+import "./tile.css";
 import type { ConsoleTable } from "../../../../shared/protocol/class-messages.ts";
 import { NATION_NAMES, PHASE_NAMES, pairName, type Nation, type Pair } from "../../../../shared/rules/vocabulary.ts";
 import { h, svg } from "../../dom.ts";
