@@ -100,11 +100,10 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
     this.phaseClock = new PhaseClock({
       timers: setup.settings.timers,
       schedule: (fn, ms) => this.clock.setTimeout(fn, ms),
-      onExpire: (round, phase) => {
+      onExpire: (round, phase) =>
         void this.path.execute({ kind: "system" }, { type: "phaseTimeout", round, phase }).then((reply) => {
           if (!reply.ok && reply.code !== "STALE_TIMEOUT" && reply.code !== "GAME_OVER") this.log.warn(`phase timeout refused: ${reply.code} ${reply.message}`);
-        });
-      },
+        }),
       persist: (snapshot) => this.stored("the phase clock", store.setClock(this.roomId, snapshot)),
     });
     this.path = new CommandPath({ code: setup.code, game: setup.game, seq: setup.seq, store, clock: this.phaseClock, log: this.log, onAccepted: (a) => this.accepted(a) });
@@ -152,8 +151,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
         info.seatToken = plan.token;
       } else {
         info.seatToken = this.seats.claim(seat, plan.name);
-        // The seat token is stored before its holder hears of it.
-        await this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: seat.name, tokenHash: seat.tokenHash, bot: false });
+        await this.ctx.store.upsertSeat(this.roomId, { nation: seat.nation, name: seat.name, tokenHash: seat.tokenHash, bot: false }); // before its holder hears of the token
       }
       seat.sessionId = client.sessionId;
       seat.connected = true;
@@ -246,7 +244,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   }
 
   onDispose(): void {
-    this.phaseClock.stop();
+    this.phaseClock?.stop(); // unset when onCreate refused the table
     this.cancelAllLater();
     this.log.info(`table closed in this process (${this.ended ? "game over" : "unfinished, kept in storage"})`);
   }
@@ -358,9 +356,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   storeSeat = (n: Nation): Promise<void> => this.ctx.store.upsertSeat(this.roomId, { nation: n, name: this.seats.get(n).name, tokenHash: this.seats.get(n).tokenHash, bot: this.seats.get(n).designBot });
 
   /** A write nobody waits for (the store keeps a table's writes in order); a failure is logged. */
-  private stored(what: string, write: Promise<void>): void {
-    write.catch((e: unknown) => this.log.error(`could not store ${what}: ${(e as Error).message}`));
-  }
+  private stored = (what: string, write: Promise<void>): void => void write.catch((e: unknown) => this.log.error(`could not store ${what}: ${(e as Error).message}`));
 
   private afterClock(answer: ClockAnswer): ClockAnswer {
     if (answer.ok) {

@@ -53,7 +53,12 @@ export type ClassDeck = z.infer<typeof ClassDeckSchema>;
 
 /** POST /api/classes */
 export const CreateClassRequestSchema = z.strictObject({
-  title: z.string().trim().min(1, "Please give the class a title.").max(80, "A title is at most 80 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Please give the class a title.")
+    .max(80, "A title is at most 80 characters.")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "A title cannot contain control characters."),
   rounds: z.number().int().min(TUNING.rounds.min).max(TUNING.rounds.max).default(TUNING.rounds.default),
   /** Seconds per phase; the classroom defaults unless edited. Classes are always timed. */
   timers: PhaseTimersSchema.unwrap().default(CLASSROOM_TIMERS),

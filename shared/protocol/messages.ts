@@ -34,7 +34,8 @@ export const DisplayNameSchema = z
   .trim()
   .min(1, "Please type a name.")
   .max(24, "Names are at most 24 characters.")
-  .regex(/^[^<>]*$/, "Names cannot contain < or >.");
+  .regex(/^[^<>]*$/, "Names cannot contain < or >.")
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "Names cannot contain control characters.");
 
 /** Options for client.create(ROOM_NAME, …). */
 export const CreateTableOptionsSchema = z.strictObject({

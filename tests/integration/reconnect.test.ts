@@ -82,7 +82,8 @@ describe("reconnection", () => {
     expect(again.seat).toMatchObject({ code, role: "player", nation: "washington", seatToken: token });
     expect(again.view.messages).toEqual(before.messages);
     expect(again.view.agendas).toEqual(before.agendas);
-    expect(seoul.room.state.seats.get("washington")!.connected).toBe(true);
+    // (the presence patch may carry the drop and the return, or only their sum)
+    await waitFor("Seoul sees Washington connected", () => seoul.room.state.seats.get("washington")!.connected);
 
     // the old window passes: no bot takes the seat, since its human is back
     await sleep(WINDOW_SECONDS * 1000 + 700);

@@ -168,6 +168,7 @@ describe("bad input gets an answer, changes nothing, and keeps the connection", 
     await expect(sdk.joinById(code, { seatToken: "x".repeat(32) })).rejects.toMatchObject({ code: 403 });
     await expect(sdk.joinById(code, { name: "Who", unknownOption: 1 } as never)).rejects.toMatchObject({ code: 400 });
     await expect(sdk.joinById(code, {})).rejects.toMatchObject({ code: 400, message: "Please type a name." });
+    await expect(sdk.joinById(code, { name: "Nul\u0000Byte" })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/Names cannot contain control characters/) });
     // lower case codes work; any free seat is taken when no nation is asked for
     const third = await joinTable(sdk, code.toLowerCase(), { name: "Third" });
     expect(third.seat!.nation).toBe("seoul");

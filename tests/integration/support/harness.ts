@@ -44,6 +44,7 @@ export function testPort(port: number): number {
 export async function bootTestServer(basePort: number, env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
   const port = testPort(basePort);
   const config = loadConfig({
+    ...(process.env.TEST_POSTGRES_URL && env.DATABASE_URL === undefined ? { DATABASE_URL: await databaseOf(process.env.TEST_POSTGRES_URL, dataDir) } : {}),
     DATA_DIR: dataDir,
     INSTRUCTOR_KEY,
     BOT_THINK_MS: "0",
@@ -68,6 +69,29 @@ export async function bootTestServer(basePort: number, env: Record<string, strin
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * TEST_POSTGRES_URL (a PostgreSQL to run the integration suite on, `npm run test:postgres`):
+ * each DATA_DIR gets its own database there, so a restart on the same DATA_DIR finds its tables.
+ */
+const databases = new Map<string, Promise<string>>();
+function databaseOf(url: string, dataDir: string): Promise<string> {
+  let db = databases.get(dataDir);
+  if (!db) databases.set(dataDir, (db = freshDatabase(url)));
+  return db;
+}
+
+async function freshDatabase(url: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const name = `it_${randomUUID().replaceAll("-", "")}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
