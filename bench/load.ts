@@ -4,6 +4,7 @@
  *   npm run bench:load                                  # classroom pace capacity + bytes per command
  *   npm run bench:load -- --tables 200 --think 1000     # one load next to a bare echo room
  *   npm run bench:load -- --ladder 250,500,1000 --duration 30 --skip-bytes
+ *   npm run bench:load -- --processes 2 --tables 100     # two processes (Redis + PostgreSQL) against one
  *
  * Classroom pace (the default): each seat acts on average every 5 s (`--think`), and within
  * 1 s (`--burst`) of every phase change, as when a timer ends for everyone at once. Tables
@@ -32,6 +33,7 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { runProcesses } from "./load/processes.ts";
 import { runBytes, runEcho, runTables } from "./load/runs.ts";
 import { serve } from "./load/server-child.ts";
 import { ms, p, percentile, report } from "./load/stats.ts";
@@ -51,6 +53,8 @@ const { values: args } = parseArgs({
     "with-full": { type: "boolean", default: false },
     before: { type: "string" },
     serve: { type: "string" },
+    processes: { type: "string" },
+    controls: { type: "string", default: "40" },
     data: { type: "string" },
   },
   allowPositionals: true,
@@ -158,7 +162,12 @@ async function main(): Promise<void> {
   const rounds = int(args.rounds, 1, 20, "rounds");
   const port = int(args.port, 1024, 65000, "port");
   console.log(`Trilateral load benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  if (args.tables !== undefined) {
+  if (args.processes !== undefined) {
+    // bench/load/processes.ts: one process as today, one through Redis + PostgreSQL, N sharing them.
+    const tables = int(args.tables ?? "100", 1, 1500, "tables");
+    const pace = { thinkMs: int(args.think ?? "5000", 0, 60_000, "think"), burstMs: int(args.burst, 0, 60_000, "burst") };
+    await runProcesses({ processes: int(args.processes, 2, 8, "processes"), tables, seconds, pace, rounds, port, warmupMs: Math.max(WARMUP_MS, pace.burstMs * 2), controls: int(args.controls, 1, 1000, "controls") });
+  } else if (args.tables !== undefined) {
     await fixedLoad(int(args.tables, 1, 1500, "tables"), seconds, int(args.think ?? "300", 0, 60_000, "think"), rounds, port, args["with-full"]);
   } else {
     if (!args["skip-bytes"]) await bytes(int(args["bytes-tables"], 1, 50, "bytes-tables"), rounds, port);

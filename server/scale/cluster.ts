@@ -41,6 +41,13 @@ const placed = new Map<string, { base: number; at: number }[]>();
  */
 export async function leastLoadedProcess(): Promise<string> {
   const all = await matchMaker.stats.fetchAll();
+  if (!all.some((p) => p.processId === matchMaker.processId) && matchMaker.state === matchMaker.MatchMakerState.READY) {
+    // A busy moment made another process's room request time out, and Colyseus excluded this
+    // process from placement; it re-adds itself when it next persists its counts (at least once a
+    // minute). Until then it would place everything elsewhere, itself included: count it, and persist now.
+    all.push({ processId: matchMaker.processId, roomCount: matchMaker.stats.local.roomCount, ccu: matchMaker.stats.local.ccu });
+    void matchMaker.stats.persist(true);
+  }
   if (all.length === 0) return matchMaker.processId;
   const now = Date.now();
   const load = (p: { processId: string; roomCount: number }) => {
