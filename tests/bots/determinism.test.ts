@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { clearBotCaches } from "../../shared/bots/bot.ts";
 import { botPolicy } from "../../shared/bots/registry.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import { newGame } from "../../shared/rules/apply.ts";
 import { serializeRecord } from "../../shared/rules/record.ts";
 import { viewFor } from "../../shared/rules/view.ts";

@@ -14,7 +14,7 @@ import {
   checkPrompts,
   responsesPerNation,
 } from "../../shared/content/deck-rules.ts";
-import { CARDS_DIR, loadDeck, loadDeckRulesInput, loadSeeds } from "../../shared/content/fs-load.ts";
+import { CARDS_DIR, loadDeck, loadDeckRulesInput, loadSeeds } from "../../server/content/fs-load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 
 const seeds: SeedRecord[] = loadSeeds().seeds;

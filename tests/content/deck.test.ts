@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/content/card-schema.ts";
 import { checkOwnWords } from "../../shared/content/deck-rules.ts";
 import { RUN, buildEssayRuns, copiedRun, runIndex } from "../../shared/content/essay-runs.ts";
-import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadEssayRuns, loadSeeds } from "../../shared/content/fs-load.ts";
+import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadEssayRuns, loadSeeds } from "../../server/content/fs-load.ts";
 import { isCalendarDate } from "../../shared/content/load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 import type { Effect } from "../../shared/rules/effects.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/content/card-schema.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import type { StanceId } from "../../shared/rules/vocabulary.ts";
 import { quietDeck } from "../support/cards.ts";
 import { table } from "../support/scenario.ts";

@@ -8,7 +8,7 @@ import { appendCommand, newRecord, replay, type GameRecord } from "../../shared/
 import type { GameState } from "../../shared/rules/state.ts";
 import { TUNING } from "../../shared/rules/tuning.ts";
 import { viewFor } from "../../shared/rules/view.ts";
-import { NATIONS, PAIRS, membersOfPair, type Nation } from "../../shared/rules/vocabulary.ts";
+import { NATIONS, PAIRS, membersOfPair } from "../../shared/rules/vocabulary.ts";
 import { mixedDeck } from "../support/cards.ts";
 import { scriptedMove } from "../support/scripted.ts";
 
@@ -65,8 +65,14 @@ describe("engine invariants (property-based)", () => {
     fc.assert(
       fc.property(gameArb, startArb, ({ seed, rounds, script }, start) => {
         for (const s of play(seed, rounds, script, start).states) {
-          for (const pair of PAIRS) expect(s.trust[pair]).toBeGreaterThanOrEqual(0), expect(s.trust[pair]).toBeLessThanOrEqual(100);
-          for (const n of NATIONS) expect(s.support[n]).toBeGreaterThanOrEqual(0), expect(s.support[n]).toBeLessThanOrEqual(100);
+          for (const pair of PAIRS) {
+            expect(s.trust[pair]).toBeGreaterThanOrEqual(0);
+            expect(s.trust[pair]).toBeLessThanOrEqual(100);
+          }
+          for (const n of NATIONS) {
+            expect(s.support[n]).toBeGreaterThanOrEqual(0);
+            expect(s.support[n]).toBeLessThanOrEqual(100);
+          }
           for (const m of ["threat", "historyTension", "japanDefense", "burdenShared"] as const) {
             const [lo, hi] = TUNING.bounds[m];
             expect(s[m]).toBeGreaterThanOrEqual(lo);

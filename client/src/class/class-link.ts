@@ -66,7 +66,7 @@ export class ClassLink {
     try {
       room = await this.#client.joinById(this.code, options);
     } catch (error) {
-      throw new Error(classJoinErrorText(error, this.code));
+      throw new Error(classJoinErrorText(error, this.code), { cause: error });
     }
     this.#wire(room);
   }

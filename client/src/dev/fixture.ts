@@ -106,7 +106,7 @@ class LocalTable implements TableLink {
   }
 }
 
-function presence(seat: Nation, table: LocalTable | null, started: boolean, filled: Nation[], deadline: number): SeatSummary[] {
+function presence(seat: Nation, table: LocalTable | null, started: boolean, filled: Nation[]): SeatSummary[] {
   return NATIONS.map((n) => ({
     nation: n,
     name: n === seat ? "Minji" : filled.includes(n) ? (n === "tokyo" ? "Haruto" : "Sam") : "",
@@ -128,7 +128,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
       code,
       status: "online",
       seat: { code, role: "player", nation: seat, seatToken: null },
-      presence: { code, deadline: 0, started: false, paused: false, seats: presence(seat, null, false, ["tokyo"], 0) },
+      presence: { code, deadline: 0, started: false, paused: false, seats: presence(seat, null, false, ["tokyo"]) },
     });
     return;
   }
@@ -140,7 +140,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
     code,
     status: "online",
     seat: { code, role: "player", nation: seat, seatToken: "fixture-token-0000" },
-    presence: { code, deadline, started: true, paused: false, seats: presence(seat, table, true, ["tokyo", "washington"], deadline) },
+    presence: { code, deadline, started: true, paused: false, seats: presence(seat, table, true, ["tokyo", "washington"]) },
   });
 
   const other = NATIONS.filter((n) => n !== seat);
@@ -165,7 +165,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
   const toSummary = () => {
     table.apply(seat, { type: "acceptProposal", proposalId: table.state.proposals[0]!.id }, false);
     toPolicy();
-    for (const n of other) table.runBots(1, false);
+    other.forEach(() => table.runBots(1, false));
     table.apply(seat, { type: "commitPolicy", policy: seat === "seoul" ? "make-the-case-at-home" : "hold-steady" }, false);
   };
 

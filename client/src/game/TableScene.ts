@@ -1,5 +1,4 @@
 import * as Phaser from "phaser";
-import { INSTITUTIONS } from "../../../shared/rules/institutions.ts";
 import type { MeterChange } from "../../../shared/rules/state.ts";
 import { TUNING } from "../../../shared/rules/tuning.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
