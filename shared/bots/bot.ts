@@ -151,7 +151,8 @@ function summaryLine(m: Mind): { channel: Channel; text: string } | null {
     if (c.round !== view.round || c.cause.kind !== "pledge" || c.cause.nation === me) continue;
     if (c.meter.meter !== "trust" || !c.meter.pair.includes(me)) continue;
     const who = c.cause.nation;
-    const policy = policyPhrase(who, pledgedPolicy(view, c.cause.proposalId, who) ?? "");
+    const pledged = pledgedPolicy(view, c.cause.proposalId, who);
+    const policy = pledged ? policyPhrase(who, pledged) : "";
     if (c.cause.kept) {
       // Thanks for a kept promise only now and then; a broken one is always named.
       const template = fresh(m, profile.chat.summary.kept);
@@ -166,7 +167,7 @@ function summaryLine(m: Mind): { channel: Channel; text: string } | null {
   return null;
 }
 
-function pledgedPolicy(view: PlayerView, proposalId: string, nation: Nation): string | null {
+function pledgedPolicy(view: PlayerView, proposalId: string, nation: Nation): PolicyId | null {
   const p = view.proposals.find((x) => x.id === proposalId);
   const t = p?.terms.find((x) => x.kind === "pledge" && x.nation === nation);
   return t && t.kind === "pledge" ? t.policy : null;

@@ -13,7 +13,7 @@ const seedResult = loadSeeds();
 const deckResult = loadDeck(CARDS_DIR, seedResult.seeds);
 const seeds: SeedRecord[] = seedResult.seeds;
 const cards: Card[] = deckResult.cards;
-const byId = new Map(cards.map((c) => [c.id, c] as const));
+const byId = new Map<string, Card>(cards.map((c) => [c.id, c]));
 
 /** Every event the design brief's "Event cards" paragraph names, with the card that carries it. */
 const BRIEF_EVENTS: { event: string; id: string; date: string; opportunity?: boolean }[] = [

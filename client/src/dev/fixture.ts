@@ -146,8 +146,8 @@ export async function startFixture(app: App, phase: string): Promise<void> {
   const other = NATIONS.filter((n) => n !== seat);
   const toNegotiation = () => {
     const card = table.state.current.cardId ? table.state.cards[table.state.current.cardId] : undefined;
-    const optionId = card?.response?.options[0]?.id ?? "";
-    for (const n of NATIONS) if (table.state.current.responsesDue.includes(n)) table.apply(n, { type: "respond", optionId }, false);
+    const optionId = card?.response?.options[0]?.id;
+    if (optionId) for (const n of NATIONS) if (table.state.current.responsesDue.includes(n)) table.apply(n, { type: "respond", optionId }, false);
   };
   const talk = () => {
     table.apply(other[0]!, { type: "say", channel: "table", text: "Good morning. Can we agree to keep history out of the security talks this round?" }, false);

@@ -124,7 +124,7 @@ export function policyChoices(view: PlayerView): { id: PolicyId; name: string; d
     .filter((c): c is Extract<Command, { type: "commitPolicy" }> => c.type === "commitPolicy")
     .map((c) => {
       const def = (POLICIES[seat] as Record<string, PolicyDefinition>)[c.policy];
-      return { id: c.policy as PolicyId, name: def?.name ?? c.policy, description: def?.description ?? "" };
+      return { id: c.policy, name: def?.name ?? c.policy, description: def?.description ?? "" };
     });
 }
 

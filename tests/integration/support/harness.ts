@@ -8,7 +8,7 @@ import { createServer, type TrilateralServer } from "../../../server/app.ts";
 import { loadConfig, type Config } from "../../../server/config.ts";
 import { RESYNC_REQUEST, type CommandReply, type CreateTableOptions, type DeltaMessage, type JoinTableOptions, type NoticeMessage, type SeatMessage, type ViewMessage } from "../../../shared/protocol/messages.ts";
 import { applyViewPatch, wireHash } from "../../../shared/protocol/view-delta.ts";
-import type { Command } from "../../../shared/rules/commands.ts";
+import type { Command, CommandInput } from "../../../shared/rules/commands.ts";
 import { legalCommands } from "../../../shared/rules/legal.ts";
 import { nextFloat, nextInt, seedToRng } from "../../../shared/rules/rng.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -200,7 +200,7 @@ export class TestSeat {
     return this.room.roomId;
   }
 
-  async act(command: Command, actionId: string = randomUUID()): Promise<CommandReply> {
+  async act(command: CommandInput, actionId: string = randomUUID()): Promise<CommandReply> {
     return (await this.room.request("command", { actionId, command }, { timeout: 10_000 })) as CommandReply;
   }
 
