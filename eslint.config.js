@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // Server → client messages go through server/rooms/send.ts, typed by the registry in shared/protocol/server-messages.ts.
+    files: ["server/**/*.ts"],
+    ignores: ["server/rooms/send.ts", "server/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(send|broadcast)$/][arguments.0.type='Literal'][arguments.length>=2]",
+          message: "Send server messages with sendTableMessage / sendClassMessage (server/rooms/send.ts), so every type has a schema in shared/protocol/server-messages.ts.",
+        },
+      ],
+    },
+  },
+  {
     // The production Phaser bundle entry is CommonJS (it requires Phaser's source modules).
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },

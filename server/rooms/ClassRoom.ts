@@ -9,6 +9,7 @@ import {
   type InstructorReply,
 } from "../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../shared/protocol/messages.ts";
+import { sendClassMessage } from "./send.ts";
 import type { Nation } from "../../shared/rules/vocabulary.ts";
 import { ConsoleFeed } from "../classes/console.ts";
 import type { ClassContext } from "../classes/context.ts";
@@ -114,8 +115,8 @@ export class ClassRoom extends SafeRoom {
     if (plan.role === "instructor") {
       client.userData = { role: "instructor", requests } satisfies ClassClient;
       this.instructors.add(client);
-      client.send("lobby", this.lobby());
-      client.send("roster", this.rosterMessage());
+      sendClassMessage(client, "lobby", this.lobby());
+      sendClassMessage(client, "roster", this.rosterMessage());
       this.feed.sendFull(client);
       return;
     }
@@ -147,8 +148,8 @@ export class ClassRoom extends SafeRoom {
 
   private welcome(client: Client, student: StoredStudent, token: string): void {
     const you: ClassYouMessage = { classCode: this.roomId, studentId: student.id, name: student.name, rejoinToken: token, status: student.status };
-    client.send("you", you);
-    client.send("lobby", this.lobby(student));
+    sendClassMessage(client, "you", you);
+    sendClassMessage(client, "lobby", this.lobby(student));
   }
 
   async onDrop(client: Client): Promise<void> {
@@ -165,8 +166,8 @@ export class ClassRoom extends SafeRoom {
   async onReconnect(client: Client): Promise<void> {
     const info = client.userData as ClassClient | undefined;
     if (info?.role === "instructor") {
-      client.send("lobby", this.lobby());
-      client.send("roster", this.rosterMessage());
+      sendClassMessage(client, "lobby", this.lobby());
+      sendClassMessage(client, "roster", this.rosterMessage());
       this.feed.sendFull(client);
       return;
     }
@@ -222,17 +223,17 @@ export class ClassRoom extends SafeRoom {
   /** The roster and the lobby counts changed: tell the instructors (and everyone the new count). */
   rosterChanged(): void {
     const roster = this.rosterMessage();
-    for (const c of this.instructors) c.send("roster", roster);
+    for (const c of this.instructors) sendClassMessage(c, "roster", roster);
     this.broadcastLobby();
   }
 
   broadcastLobby(): void {
-    for (const c of this.instructors) c.send("lobby", this.lobby());
-    for (const [id, c] of this.students) c.send("lobby", this.lobby(this.roster.byId(id)));
+    for (const c of this.instructors) sendClassMessage(c, "lobby", this.lobby());
+    for (const [id, c] of this.students) sendClassMessage(c, "lobby", this.lobby(this.roster.byId(id)));
   }
 
   notice(client: Client, level: NoticeMessage["level"], text: string): void {
-    client.send("notice", { level, text } satisfies NoticeMessage);
+    sendClassMessage(client, "notice", { level, text } satisfies NoticeMessage);
   }
 
   /** A seat reservation for a seated student who is connected (fresh seat token each time). */
@@ -241,8 +242,8 @@ export class ClassRoom extends SafeRoom {
     if (!client || !student.table || !student.nation) return;
     try {
       const seat: ClassSeatMessage = await seatReservation(student.table, student.nation, student.name);
-      client.send("seat", seat);
-      client.send("lobby", this.lobby(student));
+      sendClassMessage(client, "seat", seat);
+      sendClassMessage(client, "lobby", this.lobby(student));
     } catch (e) {
       this.log.warn(`could not seat ${student.name} at ${student.table}: ${(e as Error).message}`);
       this.notice(client, "error", `Your table ${student.table} is not answering; please refresh in a moment.`);

@@ -4,6 +4,7 @@ import type { Actor, Command } from "../../shared/rules/commands.ts";
 import type { GameState } from "../../shared/rules/state.ts";
 import { NATION_NAMES, type Nation } from "../../shared/rules/vocabulary.ts";
 import type { TableControl } from "../../shared/protocol/class-messages.ts";
+import { broadcastTableMessage, sendTableMessage } from "./send.ts";
 import type { Logger } from "../log.ts";
 import type { TableContext } from "./context.ts";
 import { LIMITS } from "./limits.ts";
@@ -175,7 +176,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** `seat` and a full view: on join and on reconnection. */
   private welcome(client: Client, info: ClientInfo): void {
-    client.send("seat", { code: this.roomId, role: info.role, nation: info.nation, seatToken: info.seatToken } satisfies SeatMessage);
+    sendTableMessage(client, "seat", { code: this.roomId, role: info.role, nation: info.nation, seatToken: info.seatToken } satisfies SeatMessage);
     this.views.sendFull(client, this.path.state, this.path.seq, viewerOf(info));
   }
 
@@ -365,7 +366,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** A notice every connection of this table reads. */
   broadcastNotice(level: NoticeMessage["level"], text: string, except?: Client): void {
-    this.broadcast("notice", { level, text } satisfies NoticeMessage, except ? { except } : undefined);
+    broadcastTableMessage(this, "notice", { level, text } satisfies NoticeMessage, except ? { except } : undefined);
   }
 
   private facts(): PresenceFacts {

@@ -12,6 +12,7 @@ import {
 } from "../../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../../shared/protocol/messages.ts";
 import { joinErrorText } from "../net/connection.ts";
+import { onClassMessages } from "../net/messages.ts";
 
 /** What a class page hears from the class room. Every handler is optional. */
 export interface ClassHandlers {
@@ -76,12 +77,14 @@ export class ClassLink {
     const h = this.handlers;
     room.reconnection.minUptime = 0;
     room.reconnection.maxRetries = 40;
-    room.onMessage("you", (m: ClassYouMessage) => h.you?.(m));
-    room.onMessage("lobby", (m: ClassLobbyMessage) => h.lobby?.(m));
-    room.onMessage("roster", (m: ClassRosterMessage) => h.roster?.(m));
-    room.onMessage("seat", (m: ClassSeatMessage) => h.seat?.(m));
-    room.onMessage("console", (m: ConsoleMessage) => h.console?.(m));
-    room.onMessage("notice", (m: NoticeMessage) => h.notice?.(m));
+    onClassMessages(room, {
+      you: (m) => h.you?.(m),
+      lobby: (m) => h.lobby?.(m),
+      roster: (m) => h.roster?.(m),
+      seat: (m) => h.seat?.(m),
+      console: (m) => h.console?.(m),
+      notice: (m) => h.notice?.(m),
+    });
     room.onDrop(() => h.status?.("reconnecting"));
     room.onReconnect(() => h.status?.("online"));
     room.onLeave((closeCode: number) => {
