@@ -2,13 +2,11 @@ import { CloseCode, ServerError, type Client } from "@colyseus/core";
 import {
   ClassJoinOptionsSchema,
   INSTRUCTOR_REQUEST,
-  type ClassLobbyMessage,
   type ClassRosterMessage,
-  type ClassSeatMessage,
-  type ClassYouMessage,
   type InstructorReply,
 } from "../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../shared/protocol/messages.ts";
+import type { ClassMessagesOut } from "../../shared/protocol/server-messages.ts";
 import { sendClassMessage } from "./send.ts";
 import type { Nation } from "../../shared/rules/vocabulary.ts";
 import { ConsoleFeed } from "../classes/console.ts";
@@ -147,7 +145,7 @@ export class ClassRoom extends SafeRoom {
   }
 
   private welcome(client: Client, student: StoredStudent, token: string): void {
-    const you: ClassYouMessage = { classCode: this.roomId, studentId: student.id, name: student.name, rejoinToken: token, status: student.status };
+    const you: ClassMessagesOut["you"] = { classCode: this.roomId, studentId: student.id, name: student.name, rejoinToken: token, status: student.status };
     sendClassMessage(client, "you", you);
     sendClassMessage(client, "lobby", this.lobby(student));
   }
@@ -195,7 +193,7 @@ export class ClassRoom extends SafeRoom {
 
   // ───────────────────────────── what clients get ─────────────────────────────
 
-  lobby(student?: StoredStudent): ClassLobbyMessage {
+  lobby(student?: StoredStudent): ClassMessagesOut["lobby"] {
     const status = this.cls.status;
     let message = "Waiting for the instructor to start. You will be seated at a table of three; bots fill empty seats.";
     if (status === "ended") message = "The class has ended. Thank you for playing.";
@@ -241,7 +239,7 @@ export class ClassRoom extends SafeRoom {
     const client = this.students.get(student.id);
     if (!client || !student.table || !student.nation) return;
     try {
-      const seat: ClassSeatMessage = await seatReservation(student.table, student.nation, student.name);
+      const seat: ClassMessagesOut["seat"] = await seatReservation(student.table, student.nation, student.name);
       sendClassMessage(client, "seat", seat);
       sendClassMessage(client, "lobby", this.lobby(student));
     } catch (e) {

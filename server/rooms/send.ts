@@ -1,5 +1,5 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
-import type { ClassMessages, TableMessages } from "../../shared/protocol/server-messages.ts";
+import type { ClassMessagesOut as ClassMessages, TableMessagesOut as TableMessages } from "../../shared/protocol/server-messages.ts";
 
 /**
  * The only way the server sends a message to a client: each type is one of the registry's in

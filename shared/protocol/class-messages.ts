@@ -27,7 +27,8 @@ export const ClassCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`), "A class code is 6 letters, like KMBTRW.");
+  .regex(new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`), "A class code is 6 letters, like KMBTRW.")
+  .brand<"ClassCode">();
 
 export const CLASS_STUDENT_LIMIT = { default: 300, max: 300 } as const;
 export { CLASSROOM_TIMERS };
@@ -51,7 +52,6 @@ export const ClassDeckSchema = z.discriminatedUnion("kind", [
     data: z.unknown(),
   }),
 ]);
-export type ClassDeck = z.infer<typeof ClassDeckSchema>;
 
 /** POST /api/classes */
 export const CreateClassRequestSchema = z.strictObject({

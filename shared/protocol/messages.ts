@@ -12,7 +12,6 @@ import type { TableMessages } from "./server-messages.ts";
  * presence (seats, connection, phase, deadline), which holds no secret.
  */
 export const ROOM_NAME = "table";
-export const PROTOCOL_VERSION = 1;
 
 /** Seconds per phase; null = untimed (solo play). */
 export const PhaseTimersSchema = z
@@ -71,7 +70,6 @@ export const CommandRequestSchema = z.strictObject({
   actionId: z.string().min(1).max(64),
   command: CommandSchema,
 });
-export type CommandRequest = z.infer<typeof CommandRequestSchema>;
 
 export type { CommandReply } from "./reply-codes.ts";
 
@@ -112,4 +110,5 @@ export const TableCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${TABLE_CODE_ALPHABET}]{${TABLE_CODE_LENGTH}}$`), "A table code is 5 letters, like KMBTR.");
+  .regex(new RegExp(`^[${TABLE_CODE_ALPHABET}]{${TABLE_CODE_LENGTH}}$`), "A table code is 5 letters, like KMBTR.")
+  .brand<"TableCode">();

@@ -3,7 +3,8 @@ import { InstitutionIdSchema, NationSchema, PairSchema, StanceIdSchema } from ".
 import type { GameEvent, GameEventType } from "../rules/events.ts";
 import type { PlayerView } from "../rules/view.ts";
 import { PHASES } from "../rules/vocabulary.ts";
-import { CLASS_STATUSES, CONSOLE_FLAGS, STUDENT_STATUSES } from "./class-messages.ts";
+import { CLASS_STATUSES, ClassCodeSchema, CONSOLE_FLAGS, STUDENT_STATUSES } from "./class-messages.ts";
+import { TableCodeSchema } from "./messages.ts";
 
 /**
  * Every message a server sends to a client, one zod schema per message type: the table room's
@@ -19,7 +20,7 @@ const count = z.number().int().min(0);
 
 /** "seat", sent once on join: who you are at this table. Keep seatToken in sessionStorage. */
 const SeatMessageSchema = z.strictObject({
-  code: z.string(),
+  code: TableCodeSchema,
   role: z.enum(["player", "instructor", "spectator"]),
   nation: NationSchema.nullable(),
   seatToken: z.string().nullable(),
@@ -149,7 +150,7 @@ const ClassStatusSchema = z.enum(CLASS_STATUSES);
 
 /** "you" (to a student, on join and rejoin): keep rejoinToken in localStorage under the class code. */
 const ClassYouMessageSchema = z.strictObject({
-  classCode: z.string(),
+  classCode: ClassCodeSchema,
   studentId: z.string(),
   name: z.string(),
   rejoinToken: z.string(),
@@ -158,7 +159,7 @@ const ClassYouMessageSchema = z.strictObject({
 
 /** "lobby" (to everyone, on join and whenever it changes). */
 const ClassLobbyMessageSchema = z.strictObject({
-  code: z.string(),
+  code: ClassCodeSchema,
   title: z.string(),
   status: ClassStatusSchema,
   students: count,
@@ -190,7 +191,7 @@ const ClassRosterMessageSchema = z.strictObject({ students: z.array(RosterEntryS
  * joiners, and again on every rejoin of the class room while the class runs.
  */
 const ClassSeatMessageSchema = z.strictObject({
-  table: z.string(),
+  table: TableCodeSchema,
   nation: NationSchema,
   /** ISeatReservation from @colyseus/shared-types: { name, sessionId, roomId, processId, … }. */
   reservation: z.looseObject({ name: z.string(), sessionId: z.string(), roomId: z.string(), processId: z.string().optional() }),
@@ -248,5 +249,9 @@ export const CLASS_MESSAGES = {
   notice: NoticeMessageSchema,
 };
 
-export type TableMessages = { [K in keyof typeof TABLE_MESSAGES]: z.infer<(typeof TABLE_MESSAGES)[K]> };
-export type ClassMessages = { [K in keyof typeof CLASS_MESSAGES]: z.infer<(typeof CLASS_MESSAGES)[K]> };
+/** The messages as a client holds them, parsed (codes and ids branded). */
+export type TableMessages = { [K in keyof typeof TABLE_MESSAGES]: z.output<(typeof TABLE_MESSAGES)[K]> };
+export type ClassMessages = { [K in keyof typeof CLASS_MESSAGES]: z.output<(typeof CLASS_MESSAGES)[K]> };
+/** The messages as a server writes them, before the client's parse. */
+export type TableMessagesOut = { [K in keyof typeof TABLE_MESSAGES]: z.input<(typeof TABLE_MESSAGES)[K]> };
+export type ClassMessagesOut = { [K in keyof typeof CLASS_MESSAGES]: z.input<(typeof CLASS_MESSAGES)[K]> };

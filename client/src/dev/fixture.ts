@@ -6,7 +6,7 @@
  */
 import { legalRandom } from "../../../shared/bots/random.ts";
 import type { Card } from "../../../shared/content/card-schema.ts";
-import type { CommandReply, SeatSummary } from "../../../shared/protocol/messages.ts";
+import { TableCodeSchema, type CommandReply, type SeatSummary } from "../../../shared/protocol/messages.ts";
 import { applyCommand, newGame } from "../../../shared/rules/apply.ts";
 import type { Actor, Command } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
@@ -120,7 +120,7 @@ function presence(seat: Nation, table: LocalTable | null, started: boolean, fill
 export async function startFixture(app: App, phase: string): Promise<void> {
   const params = new URLSearchParams(location.search);
   const seat = (params.get("seat") as Nation | null) ?? "seoul";
-  const code = "KMBTR";
+  const code = TableCodeSchema.parse("KMBTR");
   if (phase === "landing") return app.showLanding();
   if (phase === "lobby") {
     app.store.set({
