@@ -67,12 +67,6 @@ export function installMatchmakingGuard(): void {
   };
 }
 
-export function uninstallMatchmakingGuard(): void {
-  if (!original) return;
-  matchMaker.controller.invokeMethod = original;
-  original = null;
-}
-
 function readable(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)

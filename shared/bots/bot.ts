@@ -16,9 +16,6 @@ import type { SeatPolicy } from "./random.ts";
 import { policyPhrase, render, situationFill } from "./talk.ts";
 import { utility } from "./utility.ts";
 
-export { LEVELS, profileFor, type Level } from "./mind.ts";
-export { MAX_LINES_PER_PHASE } from "./negotiate.ts";
-
 /** Counters for tests and the simulator: a bot that had to fall back from an illegal choice is a bug. */
 export const botDiagnostics = { illegal: 0, lastIllegal: null as null | { nation: Nation; command: Command; reason: string } };
 

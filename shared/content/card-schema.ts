@@ -69,5 +69,3 @@ export const CardSchema = z.strictObject({
   opportunity: z.boolean().optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
-export type CardResponse = z.infer<typeof CardResponseSchema>;
-export type ResponseOption = z.infer<typeof ResponseOptionSchema>;

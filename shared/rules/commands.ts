@@ -34,7 +34,6 @@ export const CommandSchema = z.discriminatedUnion("type", [
 export type Command = z.infer<typeof CommandSchema>;
 /** A command as written before parsing (plain strings for ids): what CommandSchema.parse takes. */
 export type CommandInput = z.input<typeof CommandSchema>;
-export type CommandType = Command["type"];
 
 export type Actor = { kind: "seat"; nation: Nation } | { kind: "system" } | { kind: "instructor" };
 

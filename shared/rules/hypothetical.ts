@@ -182,11 +182,6 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
   return { state, rng: r };
 }
 
-/** Whether a seat's committed policy is hidden from this view (so a hypothetical samples it). */
-export function hiddenPolicy(view: PlayerView, nation: Nation): boolean {
-  return view.phase === "policy" && view.committed[nation] && view.policies[nation] === undefined;
-}
-
 
 /**
  * The hypothesis that every seat has committed the given policy this round (a seat left out

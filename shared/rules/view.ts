@@ -8,7 +8,7 @@ import type { AgendaId, CardId, OptionId } from "./ids.ts";
 import type { PolicyId } from "./policies.ts";
 import { proposalVisibleTo, type Proposal } from "./proposals.ts";
 import type { Broadcast, ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
-import { membersOfPair, NATIONS, type Nation, type Pair, type Phase, type StanceId } from "./vocabulary.ts";
+import { membersOfPair, NATIONS, type Nation, type Pair, type StanceId } from "./vocabulary.ts";
 
 /** Who is looking. "after" is the debrief's everything-revealed view. */
 export type Viewer =
@@ -147,4 +147,3 @@ export function eventsFor(events: readonly GameEvent[], viewer: Viewer, state: G
   return events.filter((e) => e.visibleTo === undefined || (seat !== null && e.visibleTo.includes(seat)));
 }
 
-export type { Phase };
