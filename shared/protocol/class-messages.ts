@@ -2,8 +2,7 @@ import { z } from "zod";
 import { DIFFICULTIES } from "../bots/difficulty.ts";
 import { NationSchema, StanceIdSchema } from "../rules/effects.ts";
 import { CardIdSchema } from "../rules/ids.ts";
-import type { ClassReplyCode, TableResultCode } from "./reply-codes.ts";
-import type { ClassMessages } from "./server-messages.ts";
+import type { ClassMessages, InstructorReplySchema } from "./server-messages.ts";
 import { TUNING } from "../rules/tuning.ts";
 import { CLASSROOM_TIMERS, PhaseTimersSchema } from "./messages.ts";
 
@@ -163,18 +162,7 @@ export const InstructorRequestSchema = z.discriminatedUnion("action", [
 ]);
 export type InstructorRequest = z.infer<typeof InstructorRequestSchema>;
 
-export interface TableControlResult {
-  table: string;
-  ok: boolean;
-  code?: TableResultCode;
-  message?: string;
-}
-
-/**
- * Every instructor request is answered. A control answers per table in `results`; ok is false
- * (code "PARTIAL") when any table refused. openTable answers with `reservation`.
- */
-export type InstructorReply =
-  | { ok: true; results?: TableControlResult[]; reservation?: ClassSeatMessage["reservation"] }
-  | { ok: false; code: ClassReplyCode; message: string; results?: TableControlResult[] };
+/** One table's answer to a control, and the answer to every instructor request: see InstructorReplySchema in server-messages.ts. */
+export type InstructorReply = z.infer<typeof InstructorReplySchema>;
+export type TableControlResult = NonNullable<InstructorReply["results"]>[number];
 

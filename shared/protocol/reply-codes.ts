@@ -41,4 +41,4 @@ export const ClassReplyCodeSchema = z.enum([
 export type ClassReplyCode = z.infer<typeof ClassReplyCodeSchema>;
 
 /** One table's answer to an instructor's control: its command reply's code, or UNAVAILABLE when it did not answer. */
-export type TableResultCode = ReplyCode | "UNAVAILABLE";
+export const TableResultCodeSchema = z.enum([...ReplyCodeSchema.options, "UNAVAILABLE"]);

@@ -5,6 +5,7 @@ import type { PlayerView } from "../rules/view.ts";
 import { PHASES } from "../rules/vocabulary.ts";
 import { CLASS_STATUSES, ClassCodeSchema, CONSOLE_FLAGS, STUDENT_STATUSES } from "./class-messages.ts";
 import { TableCodeSchema } from "./messages.ts";
+import { ClassReplyCodeSchema, TableResultCodeSchema } from "./reply-codes.ts";
 
 /**
  * Every message a server sends to a client, one zod schema per message type: the table room's
@@ -190,11 +191,13 @@ const ClassRosterMessageSchema = z.strictObject({ students: z.array(RosterEntryS
  * the table then sends its usual "seat" (with your seatToken) and "view". Sent at Start, to late
  * joiners, and again on every rejoin of the class room while the class runs.
  */
+/** ISeatReservation from @colyseus/shared-types: { name, sessionId, roomId, processId, … }. */
+const ReservationSchema = z.looseObject({ name: z.string(), sessionId: z.string(), roomId: z.string(), processId: z.string().optional() });
+
 const ClassSeatMessageSchema = z.strictObject({
   table: TableCodeSchema,
   nation: NationSchema,
-  /** ISeatReservation from @colyseus/shared-types: { name, sessionId, roomId, processId, … }. */
-  reservation: z.looseObject({ name: z.string(), sessionId: z.string(), roomId: z.string(), processId: z.string().optional() }),
+  reservation: ReservationSchema,
   /** True when a bot still plays the seat until the next phase boundary (a late joiner). */
   handover: z.boolean(),
 });
@@ -239,6 +242,24 @@ const ConsoleTableSchema = z.strictObject({
  * locally; a table whose only change is the passing of time is resent every 10 s.
  */
 const ConsoleMessageSchema = z.strictObject({ at: z.number(), full: z.boolean(), tables: z.array(ConsoleTableSchema) });
+
+/** One table's answer to an instructor's control. */
+const TableControlResultSchema = z.strictObject({
+  table: z.string(),
+  ok: z.boolean(),
+  code: TableResultCodeSchema.optional(),
+  message: z.string().optional(),
+});
+
+/**
+ * The answer to every instructor request (room.request(INSTRUCTOR_REQUEST, …)). A control answers
+ * per table in `results`; ok is false (code "PARTIAL") when any table refused. openTable answers
+ * with `reservation`.
+ */
+export const InstructorReplySchema = z.discriminatedUnion("ok", [
+  z.strictObject({ ok: z.literal(true), results: z.array(TableControlResultSchema).optional(), reservation: ReservationSchema.optional() }),
+  z.strictObject({ ok: z.literal(false), code: ClassReplyCodeSchema, message: z.string(), results: z.array(TableControlResultSchema).optional() }),
+]);
 
 export const CLASS_MESSAGES = {
   you: ClassYouMessageSchema,

@@ -13,6 +13,7 @@ import {
 import type { NoticeMessage } from "../../../shared/protocol/messages.ts";
 import { joinErrorText } from "../net/connection.ts";
 import { onClassMessages } from "../net/messages.ts";
+import { InstructorReplySchema } from "../../../shared/protocol/server-messages.ts";
 
 /** What a class page hears from the class room. Every handler is optional. */
 export interface ClassHandlers {
@@ -123,7 +124,8 @@ export class ClassLink {
     const room = this.#room;
     if (!room) return { ok: false, code: "OFFLINE", message: "Not connected to the class." };
     try {
-      return (await room.request(INSTRUCTOR_REQUEST, request, { timeout: 15_000 })) as InstructorReply;
+      const reply = InstructorReplySchema.safeParse(await room.request(INSTRUCTOR_REQUEST, request, { timeout: 15_000 }));
+      return reply.success ? reply.data : { ok: false, code: "OFFLINE", message: "The class sent an answer this page cannot read." };
     } catch (error) {
       return { ok: false, code: "OFFLINE", message: `The class did not answer: ${error instanceof Error ? error.message : String(error)}` };
     }
