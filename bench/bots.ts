@@ -12,7 +12,7 @@
  * rate is below that.
  */
 import { botPolicy, DIFFICULTIES, type Difficulty } from "../shared/bots/registry.ts";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import { playGame } from "../shared/sim/play.ts";
 
 /** The levels `all` means; the expert is benchmarked on its own (--difficulty expert). */

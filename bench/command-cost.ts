@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import type { Command } from "../shared/rules/commands.ts";
 import { RULES_VERSION } from "../shared/rules/version.ts";
 import { NATIONS } from "../shared/rules/vocabulary.ts";
@@ -35,7 +35,8 @@ interface Impl {
   label: string;
   CommandPath: typeof import("../server/rooms/table/command-path.ts").CommandPath;
   Broadcaster: typeof import("../server/rooms/table/broadcaster.ts").Broadcaster;
-  Store: typeof import("../server/storage/store.ts").Store;
+  /** The SQLite table store: `SqliteStore` since storage became an interface, `Store` before. */
+  Store: typeof import("../server/storage/sqlite-table-store.ts").SqliteStore;
 }
 
 async function load(root: string, label: string): Promise<Impl> {
@@ -44,7 +45,9 @@ async function load(root: string, label: string): Promise<Impl> {
     label,
     CommandPath: (await import(at("server/rooms/table/command-path.ts"))).CommandPath,
     Broadcaster: (await import(at("server/rooms/table/broadcaster.ts"))).Broadcaster,
-    Store: (await import(at("server/storage/store.ts"))).Store,
+    Store: fs.existsSync(at("server/storage/sqlite-table-store.ts"))
+      ? (await import(at("server/storage/sqlite-table-store.ts"))).SqliteStore
+      : (await import(at("server/storage/store.ts"))).Store,
   };
 }
 
@@ -73,17 +76,17 @@ const log = { info() {}, warn() {}, error() {}, debug() {}, child: () => log } a
 let table = 0;
 for (let rep = 0; rep < Math.max(1, Number(args.reps) || 3); rep++) {
   for (const g of games) {
-    impls.forEach((impl, i) => {
+    for (const [i, impl] of impls.entries()) {
       const store = stores[i]!;
       const code = `B${(table += 1)}`;
-      store.createTable({ code, seed: g.seed, options: g.first.options, settings: { timers: null, botThinkMs: null }, deck, bots: {}, rulesVersion: RULES_VERSION, createdAt: 0, phase: g.first.phase, round: g.first.round, stances: g.first.stances });
+      await store.createTable({ code, seed: g.seed, options: g.first.options, settings: { timers: null, botThinkMs: null }, deck, bots: {}, rulesVersion: RULES_VERSION, createdAt: 0, phase: g.first.phase, round: g.first.round, stances: g.first.stances });
       const views = new impl.Broadcaster({ deltas: true });
       const t = tally[i]!;
       const seats = NATIONS.map((nation) => ({ sessionId: nation, nation, send() {}, enqueueRaw: (b: Uint8Array) => void (t.bytes += b.length) }));
       const timedStore = {
-        commit: (...a: Parameters<typeof store.commit>) => {
+        commit: async (...a: Parameters<typeof store.commit>) => {
           const c0 = cpu();
-          store.commit(...a);
+          await store.commit(...a);
           t.commit += cpu() - c0;
         },
       };
@@ -93,16 +96,16 @@ for (let rep = 0; rep < Math.max(1, Number(args.reps) || 3); rep++) {
       for (const { actor, command } of g.commands) {
         for (let k = 0; k < chat; k++) {
           const say: Command = { type: "say", channel: "table", text: `What do we do about this card? (${k})` };
-          if (cp.execute(actor.kind === "seat" ? actor : { kind: "seat", nation: "seoul" }, say).ok) t.commands += 1;
+          if ((await cp.execute(actor.kind === "seat" ? actor : { kind: "seat", nation: "seoul" }, say)).ok) t.commands += 1;
         }
-        if (!cp.execute(actor, command).ok) throw new Error(`${impl.label}: a recorded command was refused`);
+        if (!(await cp.execute(actor, command)).ok) throw new Error(`${impl.label}: a recorded command was refused`);
         t.commands += 1;
       }
       t.cpu += cpu() - c0;
-    });
+    }
   }
 }
-stores.forEach((s) => s.close());
+for (const s of stores) await s.close();
 dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 
 console.log(`Command path CPU per accepted command (engine, SQLite commit, 3 seats' view messages), ${games.length} bot games × ${args.reps}, ${chat} chat lines per move; load average ${os.loadavg()[0]!.toFixed(1)}`);

@@ -12,7 +12,7 @@
 import { writeFileSync } from "node:fs";
 import { botPolicy } from "../shared/bots/registry.ts";
 import type { SeatPolicy } from "../shared/bots/random.ts";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import { NATIONS, type Nation } from "../shared/rules/vocabulary.ts";
 import { playGame } from "../shared/sim/play.ts";
 

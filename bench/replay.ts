@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import { applyRecorded, Stepper } from "../shared/replay/stepper.ts";
 import { newGame } from "../shared/rules/apply.ts";
 import type { GameRecord } from "../shared/rules/record.ts";

@@ -19,7 +19,7 @@ import { botDiagnostics } from "../shared/bots/bot.ts";
 import { legalRandom, type SeatPolicy } from "../shared/bots/random.ts";
 import { botPolicy, DIFFICULTIES, type Difficulty } from "../shared/bots/registry.ts";
 import type { Card } from "../shared/content/card-schema.ts";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import { deterrenceOf } from "../shared/rules/deterrence.ts";
 import { INSTITUTION_IDS, type InstitutionId } from "../shared/rules/institutions.ts";
 import type { GameState } from "../shared/rules/state.ts";

@@ -21,7 +21,7 @@ const RESOLVED_SEED_MODULE = "\0" + SEED_MODULE;
  */
 function seedCitations(): Plugin {
   const read = () => {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(seedsDir).filter((f) => f.endsWith(".json")).sort();
     } catch {

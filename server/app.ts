@@ -6,7 +6,7 @@ import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/cor
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import type { Card } from "../shared/content/card-schema.ts";
-import { loadBuiltInDeck } from "../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "./content/fs-load.ts";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import type { Config } from "./config.ts";
 import { mountApi } from "./http.ts";

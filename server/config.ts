@@ -68,7 +68,7 @@ const intVar = (min: number, max: number, fallback: number) =>
   );
 
 const EnvSchema = z.object({
-  HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:\-\[\]]+$/, "must be a host name or IP address").default("127.0.0.1")),
+  HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:\-[\]]+$/, "must be a host name or IP address").default("127.0.0.1")),
   PORT: intVar(0, 65535, 2567),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   DATABASE_URL: z.preprocess(

@@ -76,12 +76,6 @@ export function installMatchmakingGuard(lookups?: { table: AwaitedLookup; class:
   };
 }
 
-export function uninstallMatchmakingGuard(): void {
-  if (!original) return;
-  matchMaker.controller.invokeMethod = original;
-  original = null;
-}
-
 function readable(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import type { ClassSeatMessage, InstructorReply } from "../../shared/protocol/class-messages.ts";
 import { startPostgres, type RunningPostgres } from "../../tests/support/postgres.ts";
 import { startProcesses, type ServerProcess } from "../../tests/support/processes.ts";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import type { CommandReply } from "../../shared/protocol/messages.ts";
 import { BenchTable, leaveQuietly, type Pace, type Seeded } from "./player.ts";
 import { seedTables } from "./seed-tables.ts";

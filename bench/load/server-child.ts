@@ -34,12 +34,11 @@ const UNTHROTTLED = {
 
 /** The child's side: the real table server (SQLite, restore of the stored tables) or the bare echo room. */
 export async function serve(kind: string, port: number, dataDir: string): Promise<void> {
-  if (process.env.BENCH_DIAG) await import(process.env.BENCH_DIAG);
-  let info = "";
+  let info: string;
   if (kind === "trilateral") {
     const { createServer } = await import("../../server/app.ts");
     const { loadConfig } = await import("../../server/config.ts");
-    const { loadBuiltInDeck } = await import("../../shared/content/fs-load.ts");
+    const { loadBuiltInDeck } = await import("../../server/content/fs-load.ts");
     const config = loadConfig({
       ...UNTHROTTLED,
       DATA_DIR: dataDir,

@@ -1,4 +1,4 @@
-import { NATION_NAMES, type Nation } from "../../shared/rules/vocabulary.ts";
+import type { Nation } from "../../shared/rules/vocabulary.ts";
 import { svg } from "./dom.ts";
 
 /**
@@ -13,12 +13,6 @@ export const NATION_COLOR: Record<Nation, string> = {
 };
 
 export const NATION_SHAPE: Record<Nation, "circle" | "diamond" | "star"> = {
-  seoul: "circle",
-  tokyo: "diamond",
-  washington: "star",
-};
-
-export const SHAPE_NAME: Record<Nation, string> = {
   seoul: "circle",
   tokyo: "diamond",
   washington: "star",
@@ -80,10 +74,6 @@ export function emblemSvg(nation: Nation, size = 18): SVGElement {
     { viewBox: "0 0 24 24", width: size, height: size, class: `emblem emblem-${nation}`, "aria-hidden": "true", focusable: "false" },
     svg("polygon", { points: pts, fill: NATION_COLOR[nation], stroke: "#0b1420", "stroke-width": 1.2 }),
   );
-}
-
-export function nationLabel(nation: Nation): string {
-  return NATION_NAMES[nation];
 }
 
 export const prefersReducedMotion = (): boolean =>

@@ -1,5 +1,6 @@
 import type { Client } from "@colyseus/core";
 import type { ConsoleMessage, ConsoleTable } from "../../shared/protocol/class-messages.ts";
+import { sendClassMessage } from "../rooms/send.ts";
 import type { StoredStudent } from "../storage/class-store.ts";
 import { tableSnapshot } from "./table-ops.ts";
 
@@ -73,7 +74,7 @@ export class ConsoleFeed {
       }
       if (changed.length === 0) return;
       const message: ConsoleMessage = { at: now, full: false, tables: changed };
-      for (const c of this.host.instructors) c.send("console", message);
+      for (const c of this.host.instructors) sendClassMessage(c, "console", message);
     } finally {
       this.busy = false;
     }
@@ -82,9 +83,9 @@ export class ConsoleFeed {
   /** Every table as last seen, to an instructor who just joined. */
   sendFull(client: Client): void {
     const message: ConsoleMessage = { at: Date.now(), full: true, tables: this.host.tables.flatMap((code) => this.latest.get(code) ?? []) };
-    client.send("console", message);
+    sendClassMessage(client, "console", message);
     if (this.latest.size < this.host.tables.length) {
-      void this.refresh().then(() => client.send("console", { at: Date.now(), full: true, tables: this.host.tables.flatMap((code) => this.latest.get(code) ?? []) } satisfies ConsoleMessage));
+      void this.refresh().then(() => sendClassMessage(client, "console", { at: Date.now(), full: true, tables: this.host.tables.flatMap((code) => this.latest.get(code) ?? []) } satisfies ConsoleMessage));
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Card } from "../../shared/content/card-schema.ts";
-import { loadSeeds } from "../../shared/content/fs-load.ts";
+import { loadSeeds } from "../content/fs-load.ts";
 import { formatProblem, validateCards } from "../../shared/content/load.ts";
 import { TUNING } from "../../shared/rules/tuning.ts";
 

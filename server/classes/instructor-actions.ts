@@ -2,6 +2,7 @@ import { CloseCode } from "@colyseus/core";
 import { placeLateJoiner, seatClass, type LiveTable } from "../../shared/class/seating.ts";
 import { botStance } from "../../shared/class/seating.ts";
 import { InstructorRequestSchema, type InstructorReply, type InstructorRequest, type TableControl, type TableControlResult } from "../../shared/protocol/class-messages.ts";
+import type { ClassReplyCode } from "../../shared/protocol/reply-codes.ts";
 import { seedToRng } from "../../shared/rules/rng.ts";
 import { NATIONS, type Nation, type StanceId } from "../../shared/rules/vocabulary.ts";
 import type { ClassRoom } from "../rooms/ClassRoom.ts";
@@ -10,7 +11,7 @@ import { controlTable, createClassTable, instructorReservation, releaseSeat, set
 
 /** The instructor's requests on the class room, each answered {ok} or {ok:false, code, message}. */
 
-const refuse = (code: string, message: string): InstructorReply => ({ ok: false, code, message });
+const refuse = (code: ClassReplyCode, message: string): InstructorReply => ({ ok: false, code, message });
 
 export async function handleInstructorRequest(room: ClassRoom, payload: unknown): Promise<InstructorReply> {
   const parsed = InstructorRequestSchema.safeParse(payload);

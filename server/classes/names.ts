@@ -11,7 +11,7 @@ import { StudentNameSchema } from "../../shared/protocol/class-messages.ts";
 
 export type NameCheck = { ok: true; name: string; key: string } | { ok: false; message: string };
 
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u034F\u180E]/u;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u180E]|\u034F/u;
 const MARK_PILE = /\p{M}{3,}/u;
 const PRETENDS = /\b(?:ro)?bots?\b|\bai\b|\b(?:instructor|teacher|professor|admin|administrator|moderator|system|server)\b|🤖/iu;
 const LOOKALIKE: Record<string, string> = { "0": "o", "1": "l", i: "l", "3": "e", "5": "s", "@": "a", $: "s", "|": "l", "!": "l" };
@@ -32,7 +32,7 @@ export function checkStudentName(raw: unknown, classmates: Iterable<string>): Na
   const name = parsed.data.normalize("NFC").replace(/\s+/gu, " ");
   if (HIDDEN.test(name)) return { ok: false, message: "Names cannot contain invisible or text-direction characters." };
   if (MARK_PILE.test(name)) return { ok: false, message: "Names cannot stack accent marks." };
-  const spaced = name.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[_.\-]+/g, " ");
+  const spaced = name.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[_.-]+/g, " ");
   if (PRETENDS.test(spaced) || PRETENDS.test(spaced.replace(/\s+/g, ""))) {
     return { ok: false, message: "Names cannot look like a bot's or the instructor's." };
   }

@@ -1,6 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import type { Card } from "../../shared/content/card-schema.ts";
-import type { ClassSeatMessage, ConsoleTable, TableControl, TableControlResult } from "../../shared/protocol/class-messages.ts";
+import type { ConsoleTable, TableControl, TableControlResult } from "../../shared/protocol/class-messages.ts";
+import type { ClassMessagesOut } from "../../shared/protocol/server-messages.ts";
 import { ROOM_NAME, type CommandReply, type CreateTableOptions } from "../../shared/protocol/messages.ts";
 import type { Nation, StanceId } from "../../shared/rules/vocabulary.ts";
 import type { ClassSettings } from "../storage/class-store.ts";
@@ -48,11 +49,11 @@ export async function createClassTable(
 }
 
 /** A fresh seat token for the student at (table, nation), and a reservation that uses it. */
-export async function seatReservation(table: string, nation: Nation, name: string): Promise<ClassSeatMessage> {
+export async function seatReservation(table: string, nation: Nation, name: string): Promise<ClassMessagesOut["seat"]> {
   const { seatToken, handover } = (await matchMaker.remoteRoomCall(table, "classCall", ["seat", [nation, name]], CALL_TIMEOUT_MS)) as { seatToken: string; handover: boolean };
   const listing = await matchMaker.getRoomById(table);
   const reservation = await matchMaker.reserveSeatFor(listing, { seatToken });
-  return { table, nation, reservation: reservation as unknown as ClassSeatMessage["reservation"], handover };
+  return { table, nation, reservation: reservation as unknown as ClassMessagesOut["seat"]["reservation"], handover };
 }
 
 /** A removed student's seat goes to a bot; their seat token stops working. */
@@ -61,9 +62,9 @@ export async function releaseSeat(table: string, nation: Nation): Promise<void> 
 }
 
 /** The omniscient instructor view of a table, reserved with the server's key (which never leaves the server). */
-export async function instructorReservation(table: string, instructorKey: string): Promise<ClassSeatMessage["reservation"]> {
+export async function instructorReservation(table: string, instructorKey: string): Promise<ClassMessagesOut["seat"]["reservation"]> {
   const listing = await matchMaker.getRoomById(table);
-  return (await matchMaker.reserveSeatFor(listing, { instructorKey })) as unknown as ClassSeatMessage["reservation"];
+  return (await matchMaker.reserveSeatFor(listing, { instructorKey })) as unknown as ClassMessagesOut["seat"]["reservation"];
 }
 
 export async function controlTable(table: string, control: TableControl): Promise<TableControlResult> {

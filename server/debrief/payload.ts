@@ -1,4 +1,4 @@
-import { loadSeeds } from "../../shared/content/fs-load.ts";
+import { loadSeeds } from "../content/fs-load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 import { recordFor } from "../../shared/replay/audience.ts";
 import { seedsForCards } from "../../shared/replay/citations.ts";

@@ -2,13 +2,12 @@ import { CloseCode, ServerError, type Client } from "@colyseus/core";
 import {
   ClassJoinOptionsSchema,
   INSTRUCTOR_REQUEST,
-  type ClassLobbyMessage,
   type ClassRosterMessage,
-  type ClassSeatMessage,
-  type ClassYouMessage,
   type InstructorReply,
 } from "../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../shared/protocol/messages.ts";
+import type { ClassMessagesOut } from "../../shared/protocol/server-messages.ts";
+import { sendClassMessage } from "./send.ts";
 import type { Nation } from "../../shared/rules/vocabulary.ts";
 import { ConsoleFeed } from "../classes/console.ts";
 import type { ClassContext } from "../classes/context.ts";
@@ -113,8 +112,8 @@ export class ClassRoom extends SafeRoom {
     if (plan.role === "instructor") {
       client.userData = { role: "instructor", requests } satisfies ClassClient;
       this.instructors.add(client);
-      client.send("lobby", this.lobby());
-      client.send("roster", this.rosterMessage());
+      sendClassMessage(client, "lobby", this.lobby());
+      sendClassMessage(client, "roster", this.rosterMessage());
       this.feed.sendFull(client);
       return;
     }
@@ -145,9 +144,9 @@ export class ClassRoom extends SafeRoom {
   }
 
   private welcome(client: Client, student: StoredStudent, token: string): void {
-    const you: ClassYouMessage = { classCode: this.roomId, studentId: student.id, name: student.name, rejoinToken: token, status: student.status };
-    client.send("you", you);
-    client.send("lobby", this.lobby(student));
+    const you: ClassMessagesOut["you"] = { classCode: this.roomId, studentId: student.id, name: student.name, rejoinToken: token, status: student.status };
+    sendClassMessage(client, "you", you);
+    sendClassMessage(client, "lobby", this.lobby(student));
   }
 
   async onDrop(client: Client): Promise<void> {
@@ -164,8 +163,8 @@ export class ClassRoom extends SafeRoom {
   async onReconnect(client: Client): Promise<void> {
     const info = client.userData as ClassClient | undefined;
     if (info?.role === "instructor") {
-      client.send("lobby", this.lobby());
-      client.send("roster", this.rosterMessage());
+      sendClassMessage(client, "lobby", this.lobby());
+      sendClassMessage(client, "roster", this.rosterMessage());
       this.feed.sendFull(client);
       return;
     }
@@ -193,7 +192,7 @@ export class ClassRoom extends SafeRoom {
 
   // ───────────────────────────── what clients get ─────────────────────────────
 
-  lobby(student?: StoredStudent): ClassLobbyMessage {
+  lobby(student?: StoredStudent): ClassMessagesOut["lobby"] {
     const status = this.cls.status;
     let message = "Waiting for the instructor to start. You will be seated at a table of three; bots fill empty seats.";
     if (status === "ended") message = "The class has ended. Thank you for playing.";
@@ -221,17 +220,17 @@ export class ClassRoom extends SafeRoom {
   /** The roster and the lobby counts changed: tell the instructors (and everyone the new count). */
   rosterChanged(): void {
     const roster = this.rosterMessage();
-    for (const c of this.instructors) c.send("roster", roster);
+    for (const c of this.instructors) sendClassMessage(c, "roster", roster);
     this.broadcastLobby();
   }
 
   broadcastLobby(): void {
-    for (const c of this.instructors) c.send("lobby", this.lobby());
-    for (const [id, c] of this.students) c.send("lobby", this.lobby(this.roster.byId(id)));
+    for (const c of this.instructors) sendClassMessage(c, "lobby", this.lobby());
+    for (const [id, c] of this.students) sendClassMessage(c, "lobby", this.lobby(this.roster.byId(id)));
   }
 
   notice(client: Client, level: NoticeMessage["level"], text: string): void {
-    client.send("notice", { level, text } satisfies NoticeMessage);
+    sendClassMessage(client, "notice", { level, text } satisfies NoticeMessage);
   }
 
   /** A seat reservation for a seated student who is connected (fresh seat token each time). */
@@ -239,9 +238,9 @@ export class ClassRoom extends SafeRoom {
     const client = this.students.get(student.id);
     if (!client || !student.table || !student.nation) return;
     try {
-      const seat: ClassSeatMessage = await seatReservation(student.table, student.nation, student.name);
-      client.send("seat", seat);
-      client.send("lobby", this.lobby(student));
+      const seat: ClassMessagesOut["seat"] = await seatReservation(student.table, student.nation, student.name);
+      sendClassMessage(client, "seat", seat);
+      sendClassMessage(client, "lobby", this.lobby(student));
     } catch (e) {
       this.log.warn(`could not seat ${student.name} at ${student.table}: ${(e as Error).message}`);
       this.notice(client, "error", `Your table ${student.table} is not answering; please refresh in a moment.`);

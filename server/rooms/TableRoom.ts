@@ -1,9 +1,10 @@
 import { CloseCode, type Client } from "@colyseus/core";
-import { RESYNC_REQUEST, type CommandReply, type NoticeMessage, type SeatMessage, type TableSummary, type ViewMessage } from "../../shared/protocol/messages.ts";
+import { RESYNC_REQUEST, type CommandReply, type NoticeMessage, type TableSummary, type ViewMessage } from "../../shared/protocol/messages.ts";
 import type { Actor, Command } from "../../shared/rules/commands.ts";
 import type { GameState } from "../../shared/rules/state.ts";
 import { NATION_NAMES, type Nation } from "../../shared/rules/vocabulary.ts";
 import type { TableControl } from "../../shared/protocol/class-messages.ts";
+import { broadcastTableMessage, sendTableMessage } from "./send.ts";
 import type { Logger } from "../log.ts";
 import type { TableContext } from "./context.ts";
 import { LIMITS } from "./limits.ts";
@@ -20,7 +21,6 @@ import { countSpectators, handleCommandRequest, handleResync, newClientInfo, vie
 import { SeatBook, type JoinPlan, type Seat } from "./table/seats.ts";
 import { createTable, restoreTable, type TableSetup } from "./table/setup.ts";
 
-export { newTableCode } from "./table/setup.ts";
 export { recordFromStore, summaryFromStore } from "./table/records.ts";
 
 /** Options of matchMaker.createRoom("table", …): a new table, or a stored one to bring back. */
@@ -175,7 +175,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** `seat` and a full view: on join and on reconnection. */
   private welcome(client: Client, info: ClientInfo): void {
-    client.send("seat", { code: this.roomId, role: info.role, nation: info.nation, seatToken: info.seatToken } satisfies SeatMessage);
+    sendTableMessage(client, "seat", { code: this.roomId, role: info.role, nation: info.nation, seatToken: info.seatToken });
     this.views.sendFull(client, this.path.state, this.path.seq, viewerOf(info));
   }
 
@@ -368,7 +368,7 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
 
   /** A notice every connection of this table reads. */
   broadcastNotice(level: NoticeMessage["level"], text: string, except?: Client): void {
-    this.broadcast("notice", { level, text } satisfies NoticeMessage, except ? { except } : undefined);
+    broadcastTableMessage(this, "notice", { level, text } satisfies NoticeMessage, except ? { except } : undefined);
   }
 
   private facts(): PresenceFacts {

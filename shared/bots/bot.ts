@@ -16,9 +16,6 @@ import type { SeatPolicy } from "./random.ts";
 import { policyPhrase, render, situationFill } from "./talk.ts";
 import { utility } from "./utility.ts";
 
-export { LEVELS, profileFor, type Level } from "./mind.ts";
-export { MAX_LINES_PER_PHASE } from "./negotiate.ts";
-
 /** Counters for tests and the simulator: a bot that had to fall back from an illegal choice is a bug. */
 export const botDiagnostics = { illegal: 0, lastIllegal: null as null | { nation: Nation; command: Command; reason: string } };
 
@@ -151,7 +148,8 @@ function summaryLine(m: Mind): { channel: Channel; text: string } | null {
     if (c.round !== view.round || c.cause.kind !== "pledge" || c.cause.nation === me) continue;
     if (c.meter.meter !== "trust" || !c.meter.pair.includes(me)) continue;
     const who = c.cause.nation;
-    const policy = policyPhrase(who, pledgedPolicy(view, c.cause.proposalId, who) ?? "");
+    const pledged = pledgedPolicy(view, c.cause.proposalId, who);
+    const policy = pledged ? policyPhrase(who, pledged) : "";
     if (c.cause.kept) {
       // Thanks for a kept promise only now and then; a broken one is always named.
       const template = fresh(m, profile.chat.summary.kept);
@@ -166,7 +164,7 @@ function summaryLine(m: Mind): { channel: Channel; text: string } | null {
   return null;
 }
 
-function pledgedPolicy(view: PlayerView, proposalId: string, nation: Nation): string | null {
+function pledgedPolicy(view: PlayerView, proposalId: string, nation: Nation): PolicyId | null {
   const p = view.proposals.find((x) => x.id === proposalId);
   const t = p?.terms.find((x) => x.kind === "pledge" && x.nation === nation);
   return t && t.kind === "pledge" ? t.policy : null;

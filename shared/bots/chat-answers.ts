@@ -150,7 +150,7 @@ function lean(profile: StanceProfile, term: ProposalTerm): number {
     case "jointStatement":
       return profile.statements[term.topic] ?? 0;
     case "pledge":
-      if (term.nation === profile.nation) return profile.policies[term.policy as PolicyId] ?? 0;
+      if (term.nation === profile.nation) return profile.policies[term.policy] ?? 0;
       return profile.asks.some((a) => a.nation === term.nation && a.policy === term.policy) ? 2 : 0;
   }
 }

@@ -3,6 +3,7 @@ import { conditionHolds } from "../rules/conditions.ts";
 import { deterrenceTotal } from "../rules/deterrence.ts";
 import { escalationDue } from "../rules/flow.ts";
 import { hypotheticalState, withCommitted } from "../rules/hypothetical.ts";
+import type { OptionId } from "../rules/ids.ts";
 import type { PolicyId } from "../rules/policies.ts";
 import { agendaSatisfied, nationalInterestPoints } from "../rules/scoring.ts";
 import type { GameState } from "../rules/state.ts";
@@ -105,7 +106,7 @@ function playToResolution(s: GameState, rngs: Record<Nation, number>): GameState
       const choice = playoutBot(s.stances[n])(view, n, rngs[n]);
       rngs[n] = choice.rng;
       if (choice.command?.type === "commitPolicy") {
-        s = withCommitted(s, { [n]: choice.command.policy as PolicyId });
+        s = withCommitted(s, { [n]: choice.command.policy });
         acted = true;
       }
     }
@@ -143,7 +144,7 @@ function worlds(view: PlayerView, me: Nation, r: Rand): World[] {
         if (n === me || !view.committed[n] || view.policies[n] !== undefined) continue;
         const choice = playoutBot(state.stances[n])(viewFor(open, { kind: "seat", nation: n }), n, rngs[n]);
         rngs[n] = choice.rng;
-        if (choice.command?.type === "commitPolicy") policies[n] = choice.command.policy as PolicyId;
+        if (choice.command?.type === "commitPolicy") policies[n] = choice.command.policy;
       }
       state = { ...state, current: { ...state.current, policies } };
     }
@@ -175,7 +176,7 @@ function searchPolicy(view: PlayerView, me: Nation, r: Rand): PolicyId {
   });
 }
 
-function searchResponse(view: PlayerView, me: Nation, r: Rand): string {
+function searchResponse(view: PlayerView, me: Nation, r: Rand): OptionId {
   const options = view.card!.response!.options.map((o) => o.id);
   const ws = worlds(view, me, r);
   return best(options, (id) => {

@@ -1,6 +1,7 @@
 import { applyCommand } from "../rules/apply.ts";
 import { seat, SYSTEM, type Actor, type Command } from "../rules/commands.ts";
 import { hypotheticalState, withAgreed, withCommitted, type HypotheticalOptions } from "../rules/hypothetical.ts";
+import type { OptionId } from "../rules/ids.ts";
 import type { PolicyId } from "../rules/policies.ts";
 import type { ProposalTerm } from "../rules/proposals.ts";
 import type { GameState } from "../rules/state.ts";
@@ -43,7 +44,7 @@ export function atPolicy(base: GameState): GameState | null {
 }
 
 /** A seat's response to the card, through the engine. */
-export function afterResponse(base: GameState, nation: Nation, optionId: string): GameState | null {
+export function afterResponse(base: GameState, nation: Nation, optionId: OptionId): GameState | null {
   return run(base, seat(nation), { type: "respond", optionId });
 }
 

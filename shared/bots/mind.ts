@@ -345,7 +345,7 @@ export function termWorth(m: Mind, ev: Evaluator, term: ProposalTerm, parties: r
       }
       return v;
     }
-    const policy = term.policy as PolicyId;
+    const policy = term.policy;
     if (term.nation === ev.nation) {
       // Our own promise, against holding steady: kept, it costs what the policy costs and earns
       // the trust the rules give a kept word; a costly one is kept only as often as our word holds.
@@ -378,7 +378,7 @@ export function pledgesOf(view: PlayerView, nation: Nation): PolicyId[] {
   const out: PolicyId[] = [];
   for (const p of view.proposals) {
     if (p.round !== view.round || (p.status !== "agreed" && p.status !== "enacted")) continue;
-    for (const t of p.terms) if (t.kind === "pledge" && t.nation === nation) out.push(t.policy as PolicyId);
+    for (const t of p.terms) if (t.kind === "pledge" && t.nation === nation) out.push(t.policy);
   }
   return out;
 }

@@ -34,7 +34,7 @@ export const legalRandom: SeatPolicy = (view, nation, rng) => {
   for (const c of options) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
   const types = [...byType.keys()];
   const total = types.reduce((s, t) => s + WEIGHTS[t], 0);
-  let [f, next] = nextFloat(rng);
+  const [f, next] = nextFloat(rng);
   let pick = f * total;
   let chosenType = types[types.length - 1]!;
   for (const t of types) {

@@ -5,7 +5,7 @@ import type { SeatPolicy } from "./random.ts";
 
 import type { Difficulty } from "./difficulty.ts";
 
-export { DIFFICULTIES, DIFFICULTY_NAMES, type Difficulty } from "./difficulty.ts";
+export { DIFFICULTIES, type Difficulty } from "./difficulty.ts";
 
 /**
  * The controller the server, the simulator and solo play use for a bot seat of this stance.

@@ -60,10 +60,10 @@ const VERB_PHRASES: Partial<Record<PolicyId, string>> = {
   "hold-steady": "hold steady",
 };
 
-export function policyPhrase(nation: Nation, policy: string, firstPerson = false): string {
-  const verb = VERB_PHRASES[policy as PolicyId];
+export function policyPhrase(nation: Nation, policy: PolicyId, firstPerson = false): string {
+  const verb = VERB_PHRASES[policy];
   if (verb) return verb.replace("{its}", firstPerson ? "our" : "its");
-  const name = policyDefinition(nation, policy as PolicyId)?.name ?? policy;
+  const name = policyDefinition(nation, policy)?.name ?? policy;
   return lower(name);
 }
 

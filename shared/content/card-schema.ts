@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EffectSchema, NationSchema } from "../rules/effects.ts";
+import { CardIdSchema, OptionIdSchema } from "../rules/ids.ts";
 
 /** The schema of one event card, `content/cards/<id>.json`. */
 
@@ -11,7 +12,7 @@ const isoDate = z
 export const CARD_TAGS = ["history", "security", "economy", "domestic", "external"] as const;
 
 export const ResponseOptionSchema = z.strictObject({
-  id,
+  id: OptionIdSchema,
   label: z.string().min(2).max(60),
   description: z.string().min(10).max(400),
   effects: z.array(EffectSchema).max(8),
@@ -24,7 +25,7 @@ export const CardResponseSchema = z
     prompt: z.string().min(10).max(300),
     options: z.array(ResponseOptionSchema).min(2).max(3),
     /** The option a nation takes when its timer runs out; the first option if omitted. */
-    defaultOption: id.optional(),
+    defaultOption: OptionIdSchema.optional(),
   })
   .refine((r) => new Set(r.nations).size === r.nations.length, { message: "a nation is listed twice" })
   .refine((r) => new Set(r.options.map((o) => o.id)).size === r.options.length, {
@@ -44,7 +45,7 @@ export const CitationSchema = z.strictObject({
 });
 
 export const CardSchema = z.strictObject({
-  id,
+  id: CardIdSchema,
   title: z.string().min(3).max(80),
   date: isoDate,
   era: z.string().min(2).max(40),
@@ -68,5 +69,3 @@ export const CardSchema = z.strictObject({
   opportunity: z.boolean().optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
-export type CardResponse = z.infer<typeof CardResponseSchema>;
-export type ResponseOption = z.infer<typeof ResponseOptionSchema>;

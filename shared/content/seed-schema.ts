@@ -34,4 +34,3 @@ export const SeedRecordSchema = z.strictObject({
   items: z.array(SeedItemSchema).min(5),
 });
 export type SeedRecord = z.infer<typeof SeedRecordSchema>;
-export type SeedItem = z.infer<typeof SeedItemSchema>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DIFFICULTIES } from "../bots/difficulty.ts";
 import { NationSchema, StanceIdSchema } from "../rules/effects.ts";
+import { CardIdSchema } from "../rules/ids.ts";
+import type { ClassMessages, InstructorReplySchema } from "./server-messages.ts";
 import { TUNING } from "../rules/tuning.ts";
-import type { Nation, Pair, Phase } from "../rules/vocabulary.ts";
 import { CLASSROOM_TIMERS, PhaseTimersSchema } from "./messages.ts";
 
 /**
@@ -25,7 +26,8 @@ export const ClassCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`), "A class code is 6 letters, like KMBTRW.");
+  .regex(new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`), "A class code is 6 letters, like KMBTRW.")
+  .brand<"ClassCode">();
 
 export const CLASS_STUDENT_LIMIT = { default: 300, max: 300 } as const;
 export { CLASSROOM_TIMERS };
@@ -49,7 +51,6 @@ export const ClassDeckSchema = z.discriminatedUnion("kind", [
     data: z.unknown(),
   }),
 ]);
-export type ClassDeck = z.infer<typeof ClassDeckSchema>;
 
 /** POST /api/classes */
 export const CreateClassRequestSchema = z.strictObject({
@@ -116,109 +117,22 @@ export type ClassJoinOptions = z.input<typeof ClassJoinOptionsSchema>;
 
 // ───────────────────────── server → client messages ─────────────────────────
 
-/** "you" (to a student, on join and rejoin): keep rejoinToken in localStorage under the class code. */
-export interface ClassYouMessage {
-  classCode: string;
-  studentId: string;
-  name: string;
-  rejoinToken: string;
-  status: StudentStatus;
-}
-
-/** "lobby" (to everyone, on join and whenever it changes). */
-export interface ClassLobbyMessage {
-  code: string;
-  title: string;
-  status: ClassStatus;
-  students: number;
-  limit: number;
-  tables: number;
-  /** A sentence for the class lobby: "Waiting for the instructor to start…", "You are seated at table KMBTR." */
-  message: string;
-}
+/** "you" and "lobby": see their schemas in server-messages.ts, with every server → client message. */
+export type ClassYouMessage = ClassMessages["you"];
+export type ClassLobbyMessage = ClassMessages["lobby"];
 
 export const STUDENT_STATUSES = ["waiting", "seated", "removed"] as const;
 export type StudentStatus = (typeof STUDENT_STATUSES)[number];
 
-export interface RosterEntry {
-  id: string;
-  name: string;
-  connected: boolean;
-  status: StudentStatus;
-  /** The instructor let a removed or lost student back in: the next join with this name takes this entry. */
-  readmitted: boolean;
-  table: string | null;
-  nation: Nation | null;
-  preference: Nation | null;
-  joinedAt: number;
-}
-
-/** "roster" (instructor only): every student, in joining order (the projector shows the names). */
-export interface ClassRosterMessage {
-  students: RosterEntry[];
-}
-
-/**
- * "seat" (to a student): your table. Join it with client.consumeSeatReservation(reservation);
- * the table then sends its usual "seat" (with your seatToken) and "view". Sent at Start, to late
- * joiners, and again on every rejoin of the class room while the class runs.
- */
-export interface ClassSeatMessage {
-  table: string;
-  nation: Nation;
-  /** ISeatReservation from @colyseus/shared-types: { name, sessionId, roomId, processId, … }. */
-  reservation: { name: string; sessionId: string; roomId: string; processId?: string; [k: string]: unknown };
-  /** True when a bot still plays the seat until the next phase boundary (a late joiner). */
-  handover: boolean;
-}
-
 export const CONSOLE_FLAGS = ["crisis", "idle", "disconnected", "ended", "paused"] as const;
 export type ConsoleFlag = (typeof CONSOLE_FLAGS)[number];
 
-export interface ConsoleSeat {
-  nation: Nation;
-  name: string;
-  bot: boolean;
-  connected: boolean;
-  /** Seconds since this seat's last accepted command (0 for a bot). */
-  idleSeconds: number;
-  studentId: string | null;
-}
-
-/** One table at a glance. */
-export interface ConsoleTable {
-  code: string;
-  /** Accepted commands so far (grows with every move at the table). */
-  seq: number;
-  round: number;
-  rounds: number;
-  phase: Phase;
-  /** Epoch ms of the phase deadline; 0 when none (or paused: see timeLeftSeconds). */
-  deadline: number;
-  timeLeftSeconds: number;
-  paused: boolean;
-  ended: boolean;
-  seats: ConsoleSeat[];
-  trust: Record<Pair, number>;
-  threat: number;
-  deterrence: number;
-  crises: number;
-  /** What needs attention, most urgent first. */
-  flags: ConsoleFlag[];
-  /** The table's process stopped answering: it is being brought back from storage (on another process); the figures are as last seen. */
-  recovering?: boolean;
-}
-
-/**
- * "console" (instructor only): full = every table (on join); otherwise only the tables that
- * changed, checked every 250 ms. `timeLeftSeconds` and `idleSeconds` are as of `at`: tick them
- * locally; a table whose only change is the passing of time is resent every 10 s.
- */
-export interface ConsoleMessage {
-  at: number;
-  full: boolean;
-  tables: ConsoleTable[];
-}
+/** "roster", "seat" (a student's table) and "console": see their schemas in server-messages.ts. */
+export type RosterEntry = ClassMessages["roster"]["students"][number];
+export type ClassRosterMessage = ClassMessages["roster"];
+export type ClassSeatMessage = ClassMessages["seat"];
+export type ConsoleTable = ClassMessages["console"]["tables"][number];
+export type ConsoleMessage = ClassMessages["console"];
 
 // ───────────────────────── instructor requests ─────────────────────────
 
@@ -227,7 +141,7 @@ export const TableControlSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("resume") }),
   z.strictObject({ kind: z.literal("extend"), seconds: z.number().int().min(5).max(900) }),
   z.strictObject({ kind: z.literal("advance") }),
-  z.strictObject({ kind: z.literal("inject"), cardId: z.string().min(1).max(60) }),
+  z.strictObject({ kind: z.literal("inject"), cardId: CardIdSchema }),
   z.strictObject({ kind: z.literal("broadcast"), text: z.string().trim().min(1).max(300) }),
   z.strictObject({ kind: z.literal("end") }),
 ]);
@@ -253,31 +167,7 @@ export const InstructorRequestSchema = z.discriminatedUnion("action", [
 ]);
 export type InstructorRequest = z.infer<typeof InstructorRequestSchema>;
 
-export interface TableControlResult {
-  table: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+/** One table's answer to a control, and the answer to every instructor request: see InstructorReplySchema in server-messages.ts. */
+export type InstructorReply = z.infer<typeof InstructorReplySchema>;
+export type TableControlResult = NonNullable<InstructorReply["results"]>[number];
 
-/**
- * Every instructor request is answered. A control answers per table in `results`; ok is false
- * (code "PARTIAL") when any table refused. openTable answers with `reservation`.
- */
-export type InstructorReply =
-  | { ok: true; results?: TableControlResult[]; reservation?: ClassSeatMessage["reservation"] }
-  | { ok: false; code: string; message: string; results?: TableControlResult[] };
-
-/** Codes of refused instructor requests (besides engine codes in per-table results). */
-export const CLASS_ERROR_CODES = [
-  "INVALID_MESSAGE",
-  "NOT_INSTRUCTOR",
-  "RATE_LIMITED",
-  "UNKNOWN_STUDENT",
-  "UNKNOWN_TABLE",
-  "ALREADY_STARTED",
-  "NO_STUDENTS",
-  "CLASS_ENDED",
-  "PARTIAL",
-  "SERVER_ERROR",
-] as const;

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { CommandSchema } from "../rules/commands.ts";
 import { NationSchema, StanceIdSchema } from "../rules/effects.ts";
-import type { GameEvent } from "../rules/events.ts";
 import { TUNING } from "../rules/tuning.ts";
 import { DIFFICULTIES } from "../bots/difficulty.ts";
-import type { PlayerView } from "../rules/view.ts";
 import type { Nation } from "../rules/vocabulary.ts";
-import type { ViewPatch } from "./view-delta.ts";
+import type { TableMessages } from "./server-messages.ts";
 
 /**
  * The wire protocol between the table server and its clients. Game state travels as
@@ -14,7 +12,6 @@ import type { ViewPatch } from "./view-delta.ts";
  * presence (seats, connection, phase, deadline), which holds no secret.
  */
 export const ROOM_NAME = "table";
-export const PROTOCOL_VERSION = 1;
 
 /** Seconds per phase; null = untimed (solo play). */
 export const PhaseTimersSchema = z
@@ -74,54 +71,19 @@ export const CommandRequestSchema = z.strictObject({
   actionId: z.string().min(1).max(64),
   command: CommandSchema,
 });
-export type CommandRequest = z.infer<typeof CommandRequestSchema>;
 
-export type CommandReply = { ok: true } | { ok: false; code: string; message: string };
+export type { CommandReply } from "./reply-codes.ts";
 
-/**
- * server → client "view": the viewer's whole view. Sent on join, on reconnect and in answer to
- * a "resync" request; every later change arrives as a "delta".
- */
-export interface ViewMessage {
-  view: PlayerView;
-  events: GameEvent[];
-  /** Number of accepted commands so far; increases by one per command. */
-  seq: number;
-  /** viewHash(view): the client may keep it to check later deltas against. */
-  hash: string;
-}
-
-/**
- * server → client "delta": what changed for this viewer since `base`, as an RFC 6902 patch of
- * the wire-form view (shared/protocol/view-delta.ts). The client applies it only when its own
- * seq equals `base`; otherwise (a gap) it sends the "resync" request. When `hash` is present
- * (at least on every phase change, and every few commands), the patched view must hash to it;
- * on a mismatch the client resyncs too.
- */
-export interface DeltaMessage {
-  base: number;
-  seq: number;
-  ops: ViewPatch;
-  events: GameEvent[];
-  hash?: string;
-}
+/** server → client "view" and "delta": see their schemas in server-messages.ts. */
+export type ViewMessage = TableMessages["view"];
+export type DeltaMessage = TableMessages["delta"];
 
 /** client → server room.request("resync"): answered with a full ViewMessage. */
 export const RESYNC_REQUEST = "resync";
 
-/** server → client "seat", sent once on join: who you are at this table. Keep seatToken in sessionStorage. */
-export interface SeatMessage {
-  code: string;
-  role: "player" | "instructor" | "spectator";
-  nation: Nation | null;
-  seatToken: string | null;
-}
-
-/** server → client "notice": something the player should read (a bot took your seat, the table is full…). */
-export interface NoticeMessage {
-  level: "info" | "warning" | "error";
-  text: string;
-}
+/** server → client "seat" and "notice": see their schemas in server-messages.ts. */
+export type SeatMessage = TableMessages["seat"];
+export type NoticeMessage = TableMessages["notice"];
 
 export interface SeatSummary {
   nation: Nation;
@@ -149,4 +111,5 @@ export const TableCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${TABLE_CODE_ALPHABET}]{${TABLE_CODE_LENGTH}}$`), "A table code is 5 letters, like KMBTR.");
+  .regex(new RegExp(`^[${TABLE_CODE_ALPHABET}]{${TABLE_CODE_LENGTH}}$`), "A table code is 5 letters, like KMBTR.")
+  .brand<"TableCode">();

@@ -2,7 +2,7 @@ import { describeProposal } from "../rules/flow.ts";
 import { INSTITUTIONS, INSTITUTION_IDS } from "../rules/institutions.ts";
 import { policyDefinition } from "../rules/policies.ts";
 import type { GameState } from "../rules/state.ts";
-import { meterName, NATION_NAMES, NATIONS, PAIRS, type Nation, type Pair } from "../rules/vocabulary.ts";
+import { meterName, NATION_NAMES, NATIONS, type Nation, type Pair } from "../rules/vocabulary.ts";
 import type { StepInfo } from "./stepper.ts";
 
 /** One table's outcome, for the class comparison. */
@@ -75,5 +75,3 @@ export function whenCardCameUp(code: string, final: GameState, cardId: string): 
   const followed = [...net.values()].filter((e) => e.delta !== 0).map((e) => `${e.name} ${e.delta > 0 ? "+" : "−"}${Math.abs(e.delta)}`);
   return { code, round: r.round, responses, agreements, policies, followed, crisis: r.crisis };
 }
-
-export const TRUST_KEYS = PAIRS.map((p) => `trust:${p}`);

@@ -1,6 +1,6 @@
 import { deterrenceOf } from "../rules/deterrence.ts";
-import type { MeterChange, GameState } from "../rules/state.ts";
-import { meterKey, NATION_NAMES, NATIONS, pairName, PAIRS } from "../rules/vocabulary.ts";
+import type { GameState } from "../rules/state.ts";
+import { NATION_NAMES, NATIONS, pairName, PAIRS } from "../rules/vocabulary.ts";
 
 /** The meters a debrief charts. Keys follow shared/rules meterKey ("trust:seoul-tokyo", "support:tokyo", "threat"…). */
 export const CHART_METERS = [
@@ -11,8 +11,6 @@ export const CHART_METERS = [
   { key: "historyTension", name: "History tension", group: "security" as const },
   { key: "crises", name: "Crisis markers", group: "security" as const },
 ];
-export type ChartMeterKey = (typeof CHART_METERS)[number]["key"];
-export type ChartGroup = (typeof CHART_METERS)[number]["group"];
 
 /** Every meter a snapshot holds: the charted ones plus Japan's posture and burden shared. */
 export const SNAPSHOT_KEYS = [...CHART_METERS.map((m) => m.key), "japanDefense", "burdenShared"];
@@ -31,8 +29,4 @@ export function metersOf(state: GameState): MeterSnapshot {
   out.japanDefense = state.japanDefense;
   out.burdenShared = state.burdenShared;
   return out;
-}
-
-export function changeKey(change: MeterChange): string {
-  return meterKey(change.meter);
 }

@@ -2,8 +2,9 @@ import { describe, expect, test } from "vitest";
 import type { Card } from "../content/card-schema.ts";
 import type { SeedRecord } from "../content/seed-schema.ts";
 import { applyCommand, newGame } from "../rules/apply.ts";
-import { seat, SYSTEM, type Actor, type Command } from "../rules/commands.ts";
+import { CommandSchema, seat, SYSTEM, type Actor, type CommandInput } from "../rules/commands.ts";
 import { appendCommand, newRecord, type GameRecord } from "../rules/record.ts";
+import type { PolicyId } from "../rules/policies.ts";
 import type { GameState } from "../rules/state.ts";
 import type { Nation } from "../rules/vocabulary.ts";
 import { cardWithEffects, quietDeck, testCard } from "../../tests/support/cards.ts";
@@ -20,7 +21,8 @@ class Recorder {
     this.state = newGame(1, { ...options, deckOrder: "chronological" }, deck).state;
     this.record = newRecord(1, { ...options, deckOrder: "chronological" }, deck);
   }
-  do(actor: Actor, command: Command): this {
+  do(actor: Actor, input: CommandInput): this {
+    const command = CommandSchema.parse(input);
     this.at += 1000;
     const r = applyCommand(this.state, { actor, at: this.at, command });
     if (!r.ok) throw new Error(`${command.type}: ${r.error.message}`);
@@ -28,13 +30,13 @@ class Recorder {
     this.record = appendCommand(this.record, { actor, at: this.at, command });
     return this;
   }
-  as(n: Nation, command: Command): this {
+  as(n: Nation, command: CommandInput): this {
     return this.do(seat(n), command);
   }
   timeout(): this {
     return this.do(SYSTEM, { type: "phaseTimeout", round: this.state.round, phase: this.state.phase });
   }
-  policies(p: Partial<Record<Nation, string>>): this {
+  policies(p: Partial<Record<Nation, PolicyId>>): this {
     for (const n of ["seoul", "tokyo", "washington"] as const) this.as(n, { type: "commitPolicy", policy: p[n] ?? "hold-steady" });
     return this;
   }

@@ -1,9 +1,10 @@
 import type { Condition } from "./effects.ts";
+import { AgendaIdSchema, type AgendaId } from "./ids.ts";
 import type { Nation } from "./vocabulary.ts";
 
 /** Secret agendas: one is dealt to each seat at the start; only that seat and the instructor see it. */
 export interface AgendaDefinition {
-  id: string;
+  id: AgendaId;
   nation: Nation;
   title: string;
   description: string;
@@ -13,7 +14,8 @@ export interface AgendaDefinition {
   everyRound?: Condition;
 }
 
-export const AGENDAS: readonly AgendaDefinition[] = [
+/** The agendas as written here; their ids are parsed below, like any id entering the game. */
+const AGENDA_TEXTS: readonly (Omit<AgendaDefinition, "id"> & { id: string })[] = [
   {
     id: "seoul-keep-washington-close",
     nation: "seoul",
@@ -83,7 +85,9 @@ export const AGENDAS: readonly AgendaDefinition[] = [
   },
 ];
 
-const BY_ID = new Map(AGENDAS.map((a) => [a.id, a]));
+export const AGENDAS: readonly AgendaDefinition[] = AGENDA_TEXTS.map((a) => ({ ...a, id: AgendaIdSchema.parse(a.id) }));
+
+const BY_ID = new Map<string, AgendaDefinition>(AGENDAS.map((a) => [a.id, a]));
 
 export function agendaById(id: string): AgendaDefinition | undefined {
   return BY_ID.get(id);

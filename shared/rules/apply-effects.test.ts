@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { cardWithEffects, quietDeck, testCard } from "../../tests/support/cards.ts";
 import { changesOf, table } from "../../tests/support/scenario.ts";
-import { TUNING } from "./tuning.ts";
 
 describe("history shocks and the firewall", () => {
   test("while the firewall stands, a history shock hits Seoul–Tokyo trust at half strength", () => {

@@ -10,7 +10,6 @@ import { isInstructorCommand } from "./instructor-commands.ts";
 import { createGame, type GameOptionsInput } from "./setup.ts";
 import type { GameState } from "./state.ts";
 import { NATIONS, type Nation } from "./vocabulary.ts";
-import type { PolicyId } from "./policies.ts";
 import { proposalIdFor } from "./proposals.ts";
 
 export type ApplyResult =
@@ -137,7 +136,7 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
       return;
     }
     case "commitPolicy": {
-      d.s.current.policies[nation] = command.policy as PolicyId;
+      d.s.current.policies[nation] = command.policy;
       d.events.push({ type: "policyCommitted", nation });
       if (NATIONS.every((n) => d.s.current.policies[n] !== undefined)) closePolicy(d);
       return;

@@ -64,7 +64,7 @@ export function checkTerm(facts: RuleFacts, parties: readonly Nation[], term: Pr
       if (!(policiesOf(term.nation) as readonly string[]).includes(term.policy)) {
         return violation("BAD_TERM", `${NATION_NAMES[term.nation]} has no policy called "${term.policy}".`);
       }
-      const unavailable = policyAvailable(facts, term.nation, term.policy as PolicyId);
+      const unavailable = policyAvailable(facts, term.nation, term.policy);
       return unavailable && violation("BAD_TERM", unavailable.message);
     }
     case "jointStatement": {
@@ -161,7 +161,7 @@ export function checkCommand(facts: RuleFacts, actor: Actor, command: Command): 
     }
     case "commitPolicy": {
       if (facts.phase !== "policy") return wrongPhase(facts, "commit a policy", "policy");
-      return policyAvailable(facts, nation, command.policy as PolicyId);
+      return policyAvailable(facts, nation, command.policy);
     }
     default:
       return violation("INSTRUCTOR_ONLY", "Only the instructor can do that.");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NationSchema, PairSchema } from "./effects.ts";
+import { OptionIdSchema, PolicyIdSchema, ProposalIdSchema } from "./ids.ts";
 import { ProposalTermSchema } from "./proposals.ts";
 import { INSTRUCTOR_COMMAND_SCHEMAS } from "./instructor-commands.ts";
 import { TUNING } from "./tuning.ts";
@@ -7,16 +8,16 @@ import { PHASES, type Nation } from "./vocabulary.ts";
 
 /** Everything an actor may ask the engine to do. Parsed with zod at every boundary. */
 export const CommandSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("respond"), optionId: z.string().min(1).max(60) }),
+  z.strictObject({ type: z.literal("respond"), optionId: OptionIdSchema }),
   z.strictObject({
     type: z.literal("tableProposal"),
     parties: z.array(NationSchema).min(2).max(3),
     terms: z.array(ProposalTermSchema).min(1).max(TUNING.proposals.maxTermsPerProposal),
     note: z.string().max(200).default(""),
   }),
-  z.strictObject({ type: z.literal("acceptProposal"), proposalId: z.string().min(1).max(20) }),
-  z.strictObject({ type: z.literal("rejectProposal"), proposalId: z.string().min(1).max(20) }),
-  z.strictObject({ type: z.literal("withdrawProposal"), proposalId: z.string().min(1).max(20) }),
+  z.strictObject({ type: z.literal("acceptProposal"), proposalId: ProposalIdSchema }),
+  z.strictObject({ type: z.literal("rejectProposal"), proposalId: ProposalIdSchema }),
+  z.strictObject({ type: z.literal("withdrawProposal"), proposalId: ProposalIdSchema }),
   z.strictObject({
     type: z.literal("say"),
     channel: z.union([z.literal("table"), PairSchema]),
@@ -24,14 +25,15 @@ export const CommandSchema = z.discriminatedUnion("type", [
   }),
   /** Done with the current phase (negotiation or summary). */
   z.strictObject({ type: z.literal("ready") }),
-  z.strictObject({ type: z.literal("commitPolicy"), policy: z.string().min(1).max(40) }),
+  z.strictObject({ type: z.literal("commitPolicy"), policy: PolicyIdSchema }),
   /** A phase deadline passed. Issued by the server's clock (or an instructor advancing the phase). */
   z.strictObject({ type: z.literal("phaseTimeout"), round: z.number().int().min(0), phase: z.enum(PHASES) }),
   /** §10 Instructor controls: pause, resume, extendPhase, advancePhase, injectCard, broadcast, endTable. */
   ...INSTRUCTOR_COMMAND_SCHEMAS,
 ]);
 export type Command = z.infer<typeof CommandSchema>;
-export type CommandType = Command["type"];
+/** A command as written before parsing (plain strings for ids): what CommandSchema.parse takes. */
+export type CommandInput = z.input<typeof CommandSchema>;
 
 export type Actor = { kind: "seat"; nation: Nation } | { kind: "system" } | { kind: "instructor" };
 

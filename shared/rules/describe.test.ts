@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { describeChange } from "./describe.ts";
+import { CardIdSchema } from "./ids.ts";
 
 test("a meter change reads as a sentence with its amount and cause", () => {
   expect(
@@ -7,7 +8,7 @@ test("a meter change reads as a sentence with its amount and cause", () => {
       meter: { meter: "trust", pair: "seoul-tokyo" },
       from: 50,
       to: 42,
-      cause: { kind: "card", cardId: "radar-lock-on", label: "Radar lock-on dispute" },
+      cause: { kind: "card", cardId: CardIdSchema.parse("radar-lock-on"), label: "Radar lock-on dispute" },
       absorbed: 2,
       firewalled: false,
     }),

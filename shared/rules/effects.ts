@@ -62,4 +62,3 @@ export const EffectSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("deterrenceBonus"), delta: z.number().int().min(0).max(5), ...common }),
 ]);
 export type Effect = z.infer<typeof EffectSchema>;
-export type MeterEffect = Exclude<Extract<Effect, { delta: number }>, { kind: "deterrenceBonus" }>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, newGame } from "./apply.ts";
 import { finishingCommand } from "./finish.ts";
+import { OptionIdSchema } from "./ids.ts";
 import { viewFor } from "./view.ts";
 import { cardWithResponse, quietDeck } from "../../tests/support/cards.ts";
 import { NATIONS } from "./vocabulary.ts";
@@ -25,7 +26,7 @@ describe("finishingCommand", () => {
 
   it("answers a response card with its default option and picks hold steady in the policy phase", () => {
     const asked = cardWithResponse("ask-seoul", ["seoul"]);
-    const card = { ...asked, response: { ...asked.response!, defaultOption: "hard" } };
+    const card = { ...asked, response: { ...asked.response!, defaultOption: OptionIdSchema.parse("hard") } };
     const state = newGame(1, { rounds: 1 }, [card]).state;
     expect(state.phase).toBe("event");
     expect(finishingCommand(state, "seoul")).toEqual({ type: "respond", optionId: "hard" });

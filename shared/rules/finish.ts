@@ -24,7 +24,7 @@ export function finishingCommand(stateOrView: GameState | PlayerView | RuleFacts
   const ready: Command = { type: "ready" };
   if (legal(ready)) return ready;
   if (facts.phase === "policy") {
-    for (const policy of ["hold-steady", ...policiesOf(nation)]) {
+    for (const policy of ["hold-steady" as const, ...policiesOf(nation)]) {
       const command: Command = { type: "commitPolicy", policy };
       if (legal(command)) return command;
     }

@@ -8,6 +8,7 @@ import type { Cause } from "./events.ts";
 import { proposalName } from "./describe.ts";
 import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import { policyDefinition, type PolicyId } from "./policies.ts";
+import type { CardId, OptionId } from "./ids.ts";
 import { JOINT_STATEMENTS, type Proposal, type ProposalTerm } from "./proposals.ts";
 import { scoreGame } from "./scoring.ts";
 import type { EndState, RoundState } from "./state.ts";
@@ -17,7 +18,7 @@ import { NATION_NAMES, NATIONS, pairOf, pairsAmong, type Nation, type Phase, typ
 
 /** Phase transitions and the resolution order. Rules § numbers refer to shared/rules/README.md. */
 
-export function emptyRound(cardId: string | null): RoundState {
+export function emptyRound(cardId: CardId | null): RoundState {
   return { cardId, responsesDue: [], responses: {}, ready: [], policies: {}, deterrenceBonus: 0, leadershipChanges: [] };
 }
 
@@ -52,7 +53,7 @@ export function startRound(d: Draft): void {
   enterPhase(d, d.s.current.responsesDue.length > 0 ? "event" : "negotiation");
 }
 
-export function respond(d: Draft, nation: Nation, optionId: string): void {
+export function respond(d: Draft, nation: Nation, optionId: OptionId): void {
   const card = d.s.cards[d.s.current.cardId ?? ""];
   const option = card?.response?.options.find((o) => o.id === optionId);
   if (!card || !option) return;
@@ -71,8 +72,9 @@ export function respond(d: Draft, nation: Nation, optionId: string): void {
 
 export function respondByDefault(d: Draft): void {
   const response = d.s.cards[d.s.current.cardId ?? ""]?.response;
+  const option = response?.defaultOption ?? response?.options[0]?.id;
   for (const nation of d.s.current.responsesDue.slice()) {
-    respond(d, nation, response?.defaultOption ?? response?.options[0]?.id ?? "");
+    if (option !== undefined) respond(d, nation, option);
   }
   if (d.s.phase === "event") enterPhase(d, "negotiation");
 }
@@ -102,7 +104,7 @@ export function describeTerm(term: ProposalTerm): string {
     case "institution":
       return `${term.op} ${INSTITUTIONS[term.institution].name}`;
     case "pledge":
-      return `${NATION_NAMES[term.nation]} pledges "${policyDefinition(term.nation, term.policy as PolicyId)?.name ?? term.policy}"`;
+      return `${NATION_NAMES[term.nation]} pledges "${policyDefinition(term.nation, term.policy)?.name ?? term.policy}"`;
     case "jointStatement":
       return JOINT_STATEMENTS[term.topic].name;
   }

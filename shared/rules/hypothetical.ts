@@ -1,6 +1,7 @@
 import type { Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
 import { policyAvailable } from "./checks.ts";
+import { ProposalIdSchema, type CardId } from "./ids.ts";
 import { policiesOf, type PolicyId } from "./policies.ts";
 import type { Proposal, ProposalTerm } from "./proposals.ts";
 import { nextInt, shuffle } from "./rng.ts";
@@ -38,9 +39,9 @@ export interface Hypothetical {
   rng: number;
 }
 
-const deckIndex = new WeakMap<readonly Card[], { cards: Record<string, Card>; ids: string[] }>();
+const deckIndex = new WeakMap<readonly Card[], { cards: Record<string, Card>; ids: CardId[] }>();
 
-function indexOf(deck: readonly Card[]): { cards: Record<string, Card>; ids: string[] } {
+function indexOf(deck: readonly Card[]): { cards: Record<string, Card>; ids: CardId[] } {
   let index = deckIndex.get(deck);
   if (!index) {
     index = { cards: Object.fromEntries(deck.map((c) => [c.id, c])), ids: deck.map((c) => c.id).sort() };
@@ -95,7 +96,8 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
     }
     const wanted = options.agendas?.[n];
     const pool = agendasOf(n);
-    const id = wanted && agendaById(wanted)?.nation === n ? wanted : pool[draw(pool.length)]!.id;
+    const chosen = wanted === undefined ? undefined : agendaById(wanted);
+    const id = chosen?.nation === n ? chosen.id : pool[draw(pool.length)]!.id;
     agendas[n] = { id, broken: brokenOnRecord(view, id) };
   }
 
@@ -118,13 +120,13 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
   }
 
   let cards: Record<string, Card> = view.card ? { [view.card.id]: view.card } : {};
-  let drawPile: string[] = [];
+  let drawPile: CardId[] = [];
   if (options.deck && options.deck.length > 0) {
     const index = indexOf(options.deck);
     const seen = new Set<string>(view.history.map((h) => h.cardId ?? ""));
     if (view.card) seen.add(view.card.id);
     const unseen = index.ids.filter((id) => !seen.has(id));
-    let shuffled: string[];
+    let shuffled: CardId[];
     [shuffled, r] = shuffle(unseen, r);
     drawPile = shuffled.slice(0, view.deckRemaining);
     cards = view.card && !index.cards[view.card.id] ? { ...index.cards, [view.card.id]: view.card } : index.cards;
@@ -180,11 +182,6 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
   return { state, rng: r };
 }
 
-/** Whether a seat's committed policy is hidden from this view (so a hypothetical samples it). */
-export function hiddenPolicy(view: PlayerView, nation: Nation): boolean {
-  return view.phase === "policy" && view.committed[nation] && view.policies[nation] === undefined;
-}
-
 
 /**
  * The hypothesis that every seat has committed the given policy this round (a seat left out
@@ -197,7 +194,7 @@ export function withCommitted(state: GameState, policies: Partial<Record<Nation,
 /** The hypothesis that a proposal with these terms was agreed by all its parties this round. */
 export function withAgreed(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): GameState {
   const proposal: Proposal = {
-    id: `p${state.nextProposalNumber}`,
+    id: ProposalIdSchema.parse(`p${state.nextProposalNumber}`),
     round: state.round,
     by,
     parties: NATIONS.filter((n) => parties.includes(n)),

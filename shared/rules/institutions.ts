@@ -152,7 +152,3 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     income: [],
   },
 };
-
-export function isMember(institution: InstitutionId, nation: Nation): boolean {
-  return INSTITUTIONS[institution].members.includes(nation);
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CardIdSchema } from "./ids.ts";
 
 /**
  * §10 Instructor controls as commands (schemas only; the rules are in instructor.ts). Every one
@@ -14,7 +15,7 @@ export const INSTRUCTOR_COMMAND_SCHEMAS = [
   /** The current phase ends now, exactly as its deadline would end it. */
   z.strictObject({ type: z.literal("advancePhase") }),
   /** A card of this game's deck becomes the next event (drawn at the start of the next round). */
-  z.strictObject({ type: z.literal("injectCard"), cardId: z.string().min(1).max(60) }),
+  z.strictObject({ type: z.literal("injectCard"), cardId: CardIdSchema }),
   /** A message from the instructor that every view shows. */
   z.strictObject({ type: z.literal("broadcast"), text: z.string().trim().min(1).max(300) }),
   /** The game ends now and is scored as it stands. */

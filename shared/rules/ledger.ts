@@ -155,12 +155,6 @@ function whyPart(label: string, from: number, to: number): string {
   return to > from ? `${label} is in force` : `${label} is no longer in force`;
 }
 
-export function describeDeterrenceShift(shift: DeterrenceShift): string {
-  const d = shift.to - shift.from;
-  const direction = d === 0 ? "unchanged" : d > 0 ? `up ${d}` : `down ${-d}`;
-  return `Deterrence ${shift.to}, ${direction}: ${shift.parts.map((p) => `${p.label} ${p.delta > 0 ? "+" : "−"}${Math.abs(p.delta)} (${p.why})`).join("; ")}`;
-}
-
 /** "Threat 5 > deterrence 4": the verdict the header shows, for whatever figures are on screen. */
 export function securityVerdict(threat: number, deterrence: number): { text: string; danger: boolean } {
   const danger = threat > deterrence;

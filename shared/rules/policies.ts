@@ -36,9 +36,6 @@ export const POLICY_IDS = {
 
 export type PolicyOf<N extends Nation> = (typeof POLICY_IDS)[N][number];
 export type PolicyId = PolicyOf<Nation>;
-export const ALL_POLICY_IDS: readonly PolicyId[] = [
-  ...new Set<PolicyId>([...POLICY_IDS.seoul, ...POLICY_IDS.tokyo, ...POLICY_IDS.washington]),
-];
 
 export interface PolicyDefinition {
   name: string;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InstitutionIdSchema, NationSchema, type Effect } from "./effects.ts";
 import { NATIONS, type Nation } from "./vocabulary.ts";
+import { PolicyIdSchema, ProposalIdSchema, type ProposalId } from "./ids.ts";
 
 /** What a proposal can promise. A proposal binds only when every named party accepts before negotiation ends. */
 
@@ -44,7 +45,7 @@ export const ProposalTermSchema = z.discriminatedUnion("kind", [
     institution: InstitutionIdSchema,
   }),
   /** `nation` promises to commit `policy` this round; checked at resolution. */
-  z.strictObject({ kind: z.literal("pledge"), nation: NationSchema, policy: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal("pledge"), nation: NationSchema, policy: PolicyIdSchema }),
   z.strictObject({
     kind: z.literal("jointStatement"),
     topic: z.enum(JOINT_STATEMENT_TOPICS as [JointStatementTopic, ...JointStatementTopic[]]),
@@ -55,7 +56,7 @@ export type ProposalTerm = z.infer<typeof ProposalTermSchema>;
 export type ProposalStatus = "open" | "agreed" | "rejected" | "withdrawn" | "lapsed" | "enacted";
 
 export interface Proposal {
-  id: string;
+  id: ProposalId;
   round: number;
   by: Nation;
   parties: Nation[];
@@ -78,8 +79,8 @@ const INITIALS: Record<Nation, string> = { seoul: "S", tokyo: "T", washington: "
  * proposals of exactly those parties, e.g. "ST1", "ST2", "SW1", "STW1". Every party sees every
  * proposal of its own party sets, so an id tells nobody how many proposals they cannot see.
  */
-export function proposalIdFor(parties: readonly Nation[], existing: readonly { parties: readonly Nation[] }[]): string {
+export function proposalIdFor(parties: readonly Nation[], existing: readonly { parties: readonly Nation[] }[]): ProposalId {
   const key = NATIONS.filter((n) => parties.includes(n));
   const same = existing.filter((p) => p.parties.length === key.length && key.every((n) => p.parties.includes(n))).length;
-  return `${key.map((n) => INITIALS[n]).join("")}${same + 1}`;
+  return ProposalIdSchema.parse(`${key.map((n) => INITIALS[n]).join("")}${same + 1}`);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CardSchema, type Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
+import { AgendaIdSchema, type CardId } from "./ids.ts";
 import { StanceIdSchema, NationSchema } from "./effects.ts";
 import { emptyRound } from "./flow.ts";
 import { nextInt, seedToRng, shuffle } from "./rng.ts";
@@ -13,7 +14,7 @@ export const GameOptionsSchema = z.strictObject({
   rounds: z.number().int().min(TUNING.rounds.min).max(TUNING.rounds.max).default(TUNING.rounds.default),
   deckOrder: z.enum(["shuffled", "chronological"]).default("shuffled"),
   stances: z.partialRecord(NationSchema, StanceIdSchema).optional(),
-  agendas: z.partialRecord(NationSchema, z.string()).optional(),
+  agendas: z.partialRecord(NationSchema, AgendaIdSchema).optional(),
 });
 export type GameOptionsInput = z.input<typeof GameOptionsSchema>;
 
@@ -77,7 +78,7 @@ export function createGame(seed: number | string, optionsInput: GameOptionsInput
     }
   }
 
-  let drawPile: string[];
+  let drawPile: CardId[];
   if (options.deckOrder === "chronological") {
     drawPile = deck
       .slice()

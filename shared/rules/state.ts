@@ -1,5 +1,6 @@
 import type { Card } from "../content/card-schema.ts";
 import type { InstitutionId } from "./institutions.ts";
+import type { AgendaId, CardId, OptionId } from "./ids.ts";
 import type { PolicyId } from "./policies.ts";
 import type { Proposal } from "./proposals.ts";
 import type { Cause } from "./events.ts";
@@ -27,7 +28,7 @@ export interface GameState {
   stances: Record<Nation, StanceId>;
   agendas: Record<Nation, AgendaState>;
   /** Card ids still to draw, top first. */
-  drawPile: string[];
+  drawPile: CardId[];
   /** Every card of this game's deck by id, so a record replays on its own. */
   cards: Record<string, Card>;
   current: RoundState;
@@ -62,7 +63,7 @@ export interface GameOptions {
   /** Stances at the start; any left out are drawn. */
   stances?: Partial<Record<Nation, StanceId>>;
   /** Agenda ids at the start; any left out are dealt at random. */
-  agendas?: Partial<Record<Nation, string>>;
+  agendas?: Partial<Record<Nation, AgendaId>>;
 }
 
 export interface InstitutionStatus {
@@ -71,16 +72,16 @@ export interface InstitutionStatus {
 }
 
 export interface AgendaState {
-  id: string;
+  id: AgendaId;
   /** An every-round condition failed: the bonus is lost for good. */
   broken: boolean;
 }
 
 export interface RoundState {
-  cardId: string | null;
+  cardId: CardId | null;
   /** The nations that still owe a response, and the choices made so far. */
   responsesDue: Nation[];
-  responses: Partial<Record<Nation, string>>;
+  responses: Partial<Record<Nation, OptionId>>;
   /** Seats that have said they are done with the current phase (negotiation, summary). */
   ready: Nation[];
   /** Secret until resolution. */
@@ -120,8 +121,8 @@ export interface MeterChange {
 
 export interface RoundRecord {
   round: number;
-  cardId: string | null;
-  responses: Partial<Record<Nation, string>>;
+  cardId: CardId | null;
+  responses: Partial<Record<Nation, OptionId>>;
   policies: Record<Nation, PolicyId>;
   deterrence: number;
   threat: number;

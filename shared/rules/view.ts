@@ -4,10 +4,11 @@ import type { RuleFacts } from "./checks.ts";
 import { deterrenceOf, type DeterrenceBreakdown } from "./deterrence.ts";
 import type { GameEvent } from "./events.ts";
 import type { InstitutionId } from "./institutions.ts";
+import type { AgendaId, CardId, OptionId } from "./ids.ts";
 import type { PolicyId } from "./policies.ts";
 import { proposalVisibleTo, type Proposal } from "./proposals.ts";
 import type { Broadcast, ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
-import { membersOfPair, NATIONS, type Nation, type Pair, type Phase, type StanceId } from "./vocabulary.ts";
+import { membersOfPair, NATIONS, type Nation, type Pair, type StanceId } from "./vocabulary.ts";
 
 /** Who is looking. "after" is the debrief's everything-revealed view. */
 export type Viewer =
@@ -17,7 +18,7 @@ export type Viewer =
   | { kind: "after" };
 
 export interface AgendaView {
-  id: string;
+  id: AgendaId;
   title: string;
   description: string;
   broken: boolean;
@@ -39,7 +40,7 @@ export interface PlayerView extends RuleFacts {
   institutions: Partial<Record<InstitutionId, InstitutionStatus>>;
   crises: number;
   stances: Record<Nation, StanceId>;
-  responses: Partial<Record<Nation, string>>;
+  responses: Partial<Record<Nation, OptionId>>;
   /** Who has committed a policy this round — never what. */
   committed: Record<Nation, boolean>;
   /** Policies this viewer may see for the current round: its own, or all for the instructor. */
@@ -50,7 +51,7 @@ export interface PlayerView extends RuleFacts {
   history: RoundRecord[];
   deckRemaining: number;
   /** Upcoming card ids: only the instructor and the after-game view see the draw pile. */
-  upcoming: string[] | null;
+  upcoming: CardId[] | null;
   current: { deterrenceBonus: number };
   ended: EndState | null;
   /** §10 Seconds the instructor added to this phase. */
@@ -146,4 +147,3 @@ export function eventsFor(events: readonly GameEvent[], viewer: Viewer, state: G
   return events.filter((e) => e.visibleTo === undefined || (seat !== null && e.visibleTo.includes(seat)));
 }
 
-export type { Phase };

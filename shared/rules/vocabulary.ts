@@ -93,7 +93,6 @@ export const STANCES = {
   washington: ["alliance-builder", "burden-shifter"],
 } as const satisfies Record<Nation, readonly string[]>;
 export type StanceId = (typeof STANCES)[Nation][number];
-export type StanceOf<N extends Nation> = (typeof STANCES)[N][number];
 
 export const STANCE_NAMES: Record<StanceId, string> = {
   conservative: "Conservative",

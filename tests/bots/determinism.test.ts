@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { clearBotCaches } from "../../shared/bots/bot.ts";
 import { botPolicy } from "../../shared/bots/registry.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import { newGame } from "../../shared/rules/apply.ts";
+import { AgendaIdSchema, ProposalIdSchema } from "../../shared/rules/ids.ts";
 import { serializeRecord } from "../../shared/rules/record.ts";
 import { viewFor } from "../../shared/rules/view.ts";
 import type { Nation } from "../../shared/rules/vocabulary.ts";
@@ -62,7 +63,7 @@ describe("bots are deterministic for a seed", () => {
       absorbed: 0,
       absorbedBy: [],
       firewalled: false,
-      cause: { kind: "pledge", proposalId: `x${i}`, nation: "tokyo", kept: false, label: "Tokyo broke its word" },
+      cause: { kind: "pledge", proposalId: ProposalIdSchema.parse(`x${i}`), nation: "tokyo", kept: false, label: "Tokyo broke its word" },
     });
     const liar: GameState = { ...honest, changes: [...honest.changes, broken(1), broken(2), broken(3), broken(4)] };
     clearBotCaches();
@@ -97,7 +98,7 @@ describe("bots are deterministic for a seed", () => {
 
   test("another seat's secrets do not change what a bot does (it only sees its own view)", () => {
     const { state } = newGame("det-secret", { rounds: 8, agendas: { tokyo: "tokyo-gsomia" } }, deck);
-    const other = { ...state, agendas: { ...state.agendas, tokyo: { id: "tokyo-counterstrike", broken: false } } };
+    const other = { ...state, agendas: { ...state.agendas, tokyo: { id: AgendaIdSchema.parse("tokyo-counterstrike"), broken: false } } };
     for (const difficulty of DIFFICULTIES) {
       const bot = botPolicy(state.stances.seoul, difficulty);
       expect(JSON.stringify(bot(viewFor(other, { kind: "seat", nation: "seoul" }), "seoul", 5))).toBe(

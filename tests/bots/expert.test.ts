@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { botDiagnostics } from "../../shared/bots/bot.ts";
 import { botPolicy } from "../../shared/bots/registry.ts";
 import { DIFFICULTIES } from "../../shared/bots/difficulty.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import { serializeRecord } from "../../shared/rules/record.ts";
 import { viewFor } from "../../shared/rules/view.ts";
 import type { Command } from "../../shared/rules/commands.ts";

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { botDiagnostics } from "../../shared/bots/bot.ts";
 import { botPolicy } from "../../shared/bots/registry.ts";
 import type { Card } from "../../shared/content/card-schema.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import { applyCommand, newGame } from "../../shared/rules/apply.ts";
 import { seat, SYSTEM, type Actor, type Command } from "../../shared/rules/commands.ts";
 import { chatChannels, legalCommands, proposalTermOptions } from "../../shared/rules/legal.ts";

@@ -3,7 +3,7 @@ import { botPolicy } from "../../shared/bots/registry.ts";
 import { STANCE_PROFILES } from "../../shared/bots/stances/index.ts";
 import { profileFor } from "../../shared/bots/mind.ts";
 import { STANCE_RULES } from "../../shared/rules/stances.ts";
-import { loadSeeds } from "../../shared/content/fs-load.ts";
+import { loadSeeds } from "../../server/content/fs-load.ts";
 import { applyCommand } from "../../shared/rules/apply.ts";
 import { SYSTEM, type Command } from "../../shared/rules/commands.ts";
 import type { PolicyId } from "../../shared/rules/policies.ts";

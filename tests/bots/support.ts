@@ -1,6 +1,6 @@
 import { botPolicy, type Difficulty } from "../../shared/bots/registry.ts";
 import { applyCommand } from "../../shared/rules/apply.ts";
-import { seat, type Command } from "../../shared/rules/commands.ts";
+import { CommandSchema, seat, type Command, type CommandInput } from "../../shared/rules/commands.ts";
 import type { GameState } from "../../shared/rules/state.ts";
 import { viewFor } from "../../shared/rules/view.ts";
 import { STANCES, type Nation, type StanceId } from "../../shared/rules/vocabulary.ts";
@@ -26,8 +26,8 @@ export function ask(state: GameState, nation: Nation, difficulty: Difficulty = "
 }
 
 /** Applies a seat command, failing the test with the engine's reason if it is refused. */
-export function apply(state: GameState, nation: Nation, command: Command, at = 1_000_000): GameState {
-  const result = applyCommand(state, { actor: seat(nation), at, command });
+export function apply(state: GameState, nation: Nation, command: CommandInput, at = 1_000_000): GameState {
+  const result = applyCommand(state, { actor: seat(nation), at, command: CommandSchema.parse(command) });
   if (!result.ok) throw new Error(`${nation} ${command.type} refused: ${result.error.code} ${result.error.message} ${JSON.stringify(command)}`);
   return result.state;
 }

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS_DIR, REPO_ROOT, loadSeeds } from "../../shared/content/fs-load.ts";
+import { CARDS_DIR, REPO_ROOT, loadSeeds } from "../../server/content/fs-load.ts";
 import { parseDeckFile, validateCards, validateSeeds } from "../../shared/content/load.ts";
 
-const CLI = path.join(REPO_ROOT, "shared", "content", "check-cli.ts");
+const CLI = path.join(REPO_ROOT, "server", "content", "check-cli.ts");
 
 function runCli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });

@@ -14,14 +14,14 @@ import {
   checkPrompts,
   responsesPerNation,
 } from "../../shared/content/deck-rules.ts";
-import { CARDS_DIR, loadDeck, loadDeckRulesInput, loadSeeds } from "../../shared/content/fs-load.ts";
+import { CARDS_DIR, loadDeck, loadDeckRulesInput, loadSeeds } from "../../server/content/fs-load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 
 const seeds: SeedRecord[] = loadSeeds().seeds;
 const cards: Card[] = loadDeck(CARDS_DIR, seeds).cards;
 const input = loadDeckRulesInput();
 const files = { card: (id: string) => `${id}.json`, seed: (id: string) => `${id}.json`, audit: "AUDIT.md", eras: "eras.json" };
-const byId = new Map(cards.map((c) => [c.id, c] as const));
+const byId = new Map<string, Card>(cards.map((c) => [c.id, c]));
 const card = (id: string): Card => structuredClone(byId.get(id)!);
 const messages = (problems: { message: string }[]) => problems.map((p) => p.message);
 

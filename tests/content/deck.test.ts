@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/content/card-schema.ts";
 import { checkOwnWords } from "../../shared/content/deck-rules.ts";
 import { RUN, buildEssayRuns, copiedRun, runIndex } from "../../shared/content/essay-runs.ts";
-import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadEssayRuns, loadSeeds } from "../../shared/content/fs-load.ts";
+import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadEssayRuns, loadSeeds } from "../../server/content/fs-load.ts";
 import { isCalendarDate } from "../../shared/content/load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 import type { Effect } from "../../shared/rules/effects.ts";
@@ -13,7 +13,7 @@ const seedResult = loadSeeds();
 const deckResult = loadDeck(CARDS_DIR, seedResult.seeds);
 const seeds: SeedRecord[] = seedResult.seeds;
 const cards: Card[] = deckResult.cards;
-const byId = new Map(cards.map((c) => [c.id, c] as const));
+const byId = new Map<string, Card>(cards.map((c) => [c.id, c]));
 
 /** Every event the design brief's "Event cards" paragraph names, with the card that carries it. */
 const BRIEF_EVENTS: { event: string; id: string; date: string; opportunity?: boolean }[] = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../shared/content/card-schema.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import type { StanceId } from "../../shared/rules/vocabulary.ts";
 import { quietDeck } from "../support/cards.ts";
 import { table } from "../support/scenario.ts";
 
 /** Seoul's changes of president, played by the real engine from the built-in cards. */
-const deck = new Map(loadBuiltInDeck().map((c) => [c.id, c] as const));
+const deck = new Map<string, Card>(loadBuiltInDeck().map((c) => [c.id, c]));
 
 function revealWith(id: string, seoul: StanceId) {
   const card: Card = deck.get(id)!;

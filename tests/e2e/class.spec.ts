@@ -162,7 +162,7 @@ test("a class: projector, six students at two tables, every instructor control s
   }
 
   // Inject a card into every table: it is the next round's event everywhere.
-  const current = new Set((await Promise.all(students.map((p) => view(p)))).map((v) => v.card?.id));
+  const current = new Set<string | undefined>((await Promise.all(students.map((p) => view(p)))).map((v) => v.card?.id));
   const options = await controls.getByLabel("Card").locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   const injected = options.find((id) => !current.has(id))!;
   await controls.getByLabel("Card").selectOption(injected);

@@ -6,10 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, type Room } from "@colyseus/sdk";
 import type { BrowserContext } from "@playwright/test";
-import { RESYNC_REQUEST, type CommandReply, type CreateTableOptions, type DeltaMessage, type JoinTableOptions, type SeatMessage, type ViewMessage } from "../../shared/protocol/messages.ts";
-import type { Command } from "../../shared/rules/commands.ts";
+import { RESYNC_REQUEST, type CommandReply, type CreateTableOptions, type JoinTableOptions, type SeatMessage, type ViewMessage } from "../../shared/protocol/messages.ts";
+import type { CommandInput } from "../../shared/rules/commands.ts";
 import type { PlayerView } from "../../shared/rules/view.ts";
-import { applyDelta, isViewMessage } from "../../client/src/store/view-sync.ts";
+import { applyDelta } from "../../client/src/store/view-sync.ts";
+import { TABLE_MESSAGES } from "../../shared/protocol/server-messages.ts";
+import { onTableMessages } from "../../client/src/net/messages.ts";
 
 /**
  * Helpers for the offline specs: a seat played from Node through the SDK (it keeps its view
@@ -37,18 +39,23 @@ export class NodeSeat {
 
   constructor(room: Room) {
     this.room = room;
-    room.onMessage("seat", (m: SeatMessage) => (this.seat = m));
-    room.onMessage("view", (m: ViewMessage) => this.#full(m));
-    room.onMessage("delta", (m: DeltaMessage) => {
-      const out = applyDelta(this.view ? { view: this.view, seq: this.seq } : null, m);
-      if (out.kind === "applied") {
-        this.view = out.view;
-        this.seq = out.seq;
-      } else if (out.kind === "resync") {
-        void room.request(RESYNC_REQUEST, {}).then((r: unknown) => isViewMessage(r) && this.#full(r));
-      }
+    onTableMessages(room, {
+      seat: (m) => (this.seat = m),
+      view: (m) => this.#full(m),
+      delta: (m) => {
+        const out = applyDelta(this.view ? { view: this.view, seq: this.seq } : null, m);
+        if (out.kind === "applied") {
+          this.view = out.view;
+          this.seq = out.seq;
+        } else if (out.kind === "resync") {
+          void room.request(RESYNC_REQUEST, {}).then((r: unknown) => {
+            const full = TABLE_MESSAGES.view.safeParse(r);
+            if (full.success) this.#full(full.data);
+          });
+        }
+      },
+      notice: () => undefined,
     });
-    room.onMessage("notice", () => undefined);
   }
 
   #full(m: ViewMessage): void {
@@ -68,7 +75,7 @@ export class NodeSeat {
     return s;
   }
 
-  act(command: Command): Promise<CommandReply> {
+  act(command: CommandInput): Promise<CommandReply> {
     return this.room.request("command", { actionId: randomUUID(), command }, { timeout: 10_000 }) as Promise<CommandReply>;
   }
 

@@ -22,7 +22,7 @@ function chromiumExecutable(): string {
     return fromEnv;
   }
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  let bundled = "";
+  let bundled: string;
   try {
     bundled = chromium.executablePath();
   } catch {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "@playwright/test";
 import type { PlayerView } from "../../shared/rules/view.ts";
-import type { Nation, Phase } from "../../shared/rules/vocabulary.ts";
+import type { Phase } from "../../shared/rules/vocabulary.ts";
 
 /** Shared helpers for the client's end-to-end tests: console watching, waiting on state, screenshots. */
 
@@ -92,10 +92,6 @@ export async function waitForPhaseChange(page: Page, from: { round: number; phas
   );
 }
 
-export async function seatOf(page: Page): Promise<Nation | null> {
-  return page.evaluate(() => window.__trilateral!.seat);
-}
-
 /**
  * A still picture of the screen: meter playback finished, tweens idle, CSS animations done.
  * Saved under tests/e2e/artifacts/<name>.png.
@@ -176,9 +172,4 @@ export async function commitFirstPolicy(page: Page, index = 1): Promise<string> 
   await option.click();
   await sidebar(page).getByRole("button", { name: "Commit policy" }).click();
   return name;
-}
-
-/** Click "Next round" / "See the final result" in the summary. */
-export async function nextRound(page: Page): Promise<void> {
-  await sidebar(page).getByRole("button", { name: /Next round|See the final result/ }).click();
 }

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import { legalRandom, type SeatPolicy } from "../../shared/bots/random.ts";
 import { botPolicy, type Difficulty } from "../../shared/bots/registry.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import type { GameOptionsInput } from "../../shared/rules/setup.ts";
 import { RULES_VERSION } from "../../shared/rules/version.ts";
 import type { Nation } from "../../shared/rules/vocabulary.ts";

@@ -4,7 +4,7 @@ import type { ClassRoom } from "../../server/rooms/ClassRoom.ts";
 import { bootTestServer, waitFor, type TestServer } from "./support/harness.ts";
 import { ClassInstructor, ClassStudent, openClass } from "./support/class-harness.ts";
 import type { TableRoom } from "../../server/rooms/TableRoom.ts";
-import { loadBuiltInDeck } from "../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
 import { finishingCommand } from "../../shared/rules/finish.ts";
 import type { PlayerView } from "../../shared/rules/view.ts";
 import { NATION_NAMES } from "../../shared/rules/vocabulary.ts";

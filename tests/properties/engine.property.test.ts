@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { agendasOf } from "../../shared/rules/agendas.ts";
 import { applyCommand, newGame } from "../../shared/rules/apply.ts";
-import { seat, SYSTEM, type Command } from "../../shared/rules/commands.ts";
+import { CommandSchema, seat, SYSTEM, type Command, type CommandInput } from "../../shared/rules/commands.ts";
 import { legalCommands } from "../../shared/rules/legal.ts";
 import { appendCommand, newRecord, replay, type GameRecord } from "../../shared/rules/record.ts";
 import type { GameState } from "../../shared/rules/state.ts";
 import { TUNING } from "../../shared/rules/tuning.ts";
 import { viewFor } from "../../shared/rules/view.ts";
-import { NATIONS, PAIRS, membersOfPair, type Nation } from "../../shared/rules/vocabulary.ts";
+import { NATIONS, PAIRS, membersOfPair } from "../../shared/rules/vocabulary.ts";
 import { mixedDeck } from "../support/cards.ts";
 import { scriptedMove } from "../support/scripted.ts";
 
@@ -65,8 +65,14 @@ describe("engine invariants (property-based)", () => {
     fc.assert(
       fc.property(gameArb, startArb, ({ seed, rounds, script }, start) => {
         for (const s of play(seed, rounds, script, start).states) {
-          for (const pair of PAIRS) expect(s.trust[pair]).toBeGreaterThanOrEqual(0), expect(s.trust[pair]).toBeLessThanOrEqual(100);
-          for (const n of NATIONS) expect(s.support[n]).toBeGreaterThanOrEqual(0), expect(s.support[n]).toBeLessThanOrEqual(100);
+          for (const pair of PAIRS) {
+            expect(s.trust[pair]).toBeGreaterThanOrEqual(0);
+            expect(s.trust[pair]).toBeLessThanOrEqual(100);
+          }
+          for (const n of NATIONS) {
+            expect(s.support[n]).toBeGreaterThanOrEqual(0);
+            expect(s.support[n]).toBeLessThanOrEqual(100);
+          }
           for (const m of ["threat", "historyTension", "japanDefense", "burdenShared"] as const) {
             const [lo, hi] = TUNING.bounds[m];
             expect(s[m]).toBeGreaterThanOrEqual(lo);
@@ -112,7 +118,7 @@ describe("engine invariants (property-based)", () => {
 
   test("a command a seat may not issue now is refused with its code and changes nothing", () => {
     const commandArb: fc.Arbitrary<Command> = fc.oneof(
-      fc.constantFrom<Command>(
+      fc.constantFrom<CommandInput>(
         { type: "ready" },
         { type: "respond", optionId: "soft" },
         { type: "respond", optionId: "no-such-option" },
@@ -127,7 +133,7 @@ describe("engine invariants (property-based)", () => {
         { type: "tableProposal", parties: ["tokyo", "washington"], terms: [{ kind: "institution", op: "create", institution: "gsomia" }], note: "" },
         { type: "say", channel: "seoul-tokyo", text: "psst" },
         { type: "phaseTimeout", round: 1, phase: "negotiation" },
-      ),
+      ).map((c) => CommandSchema.parse(c)),
     );
     fc.assert(
       fc.property(gameArb, fc.constantFrom(...NATIONS), commandArb, ({ seed, rounds, script }, nation, command) => {

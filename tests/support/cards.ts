@@ -1,9 +1,10 @@
-import type { Card } from "../../shared/content/card-schema.ts";
+import type { z } from "zod";
+import { CardSchema, type Card } from "../../shared/content/card-schema.ts";
 import type { Effect } from "../../shared/rules/effects.ts";
 
-/** Small, valid cards for rules tests, so a test names only what it is about. */
-export function testCard(id: string, overrides: Partial<Card> = {}): Card {
-  return {
+/** Small, valid cards for rules tests, so a test names only what it is about. Parsed like a card file. */
+export function testCard(id: string, overrides: Partial<z.input<typeof CardSchema>> = {}): Card {
+  return CardSchema.parse({
     id,
     title: `Test card ${id}`,
     date: "2020-01-01",
@@ -14,7 +15,7 @@ export function testCard(id: string, overrides: Partial<Card> = {}): Card {
     tags: ["security"],
     prompts: ["What would you have done here?"],
     ...overrides,
-  };
+  });
 }
 
 export function quietDeck(n: number): Card[] {

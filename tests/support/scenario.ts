@@ -1,7 +1,8 @@
 import type { Card } from "../../shared/content/card-schema.ts";
 import { applyCommand, newGame, type ApplyResult } from "../../shared/rules/apply.ts";
-import { seat, SYSTEM, type Actor, type Command } from "../../shared/rules/commands.ts";
+import { CommandSchema, seat, SYSTEM, type Actor, type Command, type CommandInput } from "../../shared/rules/commands.ts";
 import type { GameEvent } from "../../shared/rules/events.ts";
+import { AgendaIdSchema } from "../../shared/rules/ids.ts";
 import type { InstitutionId } from "../../shared/rules/institutions.ts";
 import type { PolicyId } from "../../shared/rules/policies.ts";
 import type { GameOptionsInput } from "../../shared/rules/setup.ts";
@@ -23,9 +24,14 @@ export class Table {
     this.state = state;
   }
 
-  try(actor: Actor, command: Command): ApplyResult {
+  /**
+   * Parses the command as the server would, then applies it. One the schema refuses goes to the
+   * engine as written, so a test can see the engine refuse it too (INVALID_COMMAND).
+   */
+  try(actor: Actor, command: CommandInput): ApplyResult {
     this.clock += 1000;
-    const result = applyCommand(this.state, { actor, at: this.clock, command });
+    const parsed = CommandSchema.safeParse(command);
+    const result = applyCommand(this.state, { actor, at: this.clock, command: parsed.success ? parsed.data : (command as Command) });
     if (result.ok) {
       this.state = result.state;
       this.lastEvents = result.events;
@@ -33,7 +39,7 @@ export class Table {
     return result;
   }
 
-  do(actor: Actor, command: Command): GameEvent[] {
+  do(actor: Actor, command: CommandInput): GameEvent[] {
     const result = this.try(actor, command);
     if (!result.ok) throw new Error(`${command.type} by ${JSON.stringify(actor)} refused: ${result.error.code} ${result.error.message}`);
     return result.events;
@@ -43,7 +49,7 @@ export class Table {
     const actor = seat(nation);
     return {
       respond: (optionId: string) => this.do(actor, { type: "respond", optionId }),
-      propose: (parties: Nation[], terms: Extract<Command, { type: "tableProposal" }>["terms"]) =>
+      propose: (parties: Nation[], terms: Extract<CommandInput, { type: "tableProposal" }>["terms"]) =>
         this.do(actor, { type: "tableProposal", parties, terms, note: "" }),
       accept: (proposalId: string) => this.do(actor, { type: "acceptProposal", proposalId }),
       reject: (proposalId: string) => this.do(actor, { type: "rejectProposal", proposalId }),
@@ -51,7 +57,7 @@ export class Table {
       say: (channel: "table" | Pair, text: string) => this.do(actor, { type: "say", channel, text }),
       ready: () => this.do(actor, { type: "ready" }),
       commit: (policy: PolicyId) => this.do(actor, { type: "commitPolicy", policy }),
-      try: (command: Command) => this.try(actor, command),
+      try: (command: CommandInput) => this.try(actor, command),
     };
   }
 
@@ -128,7 +134,7 @@ export class TableBuilder {
     return this.tweak((s) => (s.crises = n));
   }
   withAgenda(nation: Nation, id: string): this {
-    return this.tweak((s) => (s.agendas[nation] = { id, broken: false }));
+    return this.tweak((s) => (s.agendas[nation] = { id: AgendaIdSchema.parse(id), broken: false }));
   }
 
   /** Starts the game: the tweaks apply to the state as it stands after the first card is revealed. */

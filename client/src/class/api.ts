@@ -13,7 +13,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<Answer<T>> {
   } catch {
     return { ok: false, status: 0, message: UNREACHABLE, problems: [] };
   }
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

@@ -12,6 +12,8 @@ import {
 } from "../../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../../shared/protocol/messages.ts";
 import { joinErrorText } from "../net/connection.ts";
+import { onClassMessages } from "../net/messages.ts";
+import { InstructorReplySchema } from "../../../shared/protocol/server-messages.ts";
 
 /** What a class page hears from the class room. Every handler is optional. */
 export interface ClassHandlers {
@@ -66,7 +68,7 @@ export class ClassLink {
     try {
       room = await this.#client.joinById(this.code, options);
     } catch (error) {
-      throw new Error(classJoinErrorText(error, this.code));
+      throw new Error(classJoinErrorText(error, this.code), { cause: error });
     }
     this.#wire(room);
   }
@@ -76,12 +78,14 @@ export class ClassLink {
     const h = this.handlers;
     room.reconnection.minUptime = 0;
     room.reconnection.maxRetries = 40;
-    room.onMessage("you", (m: ClassYouMessage) => h.you?.(m));
-    room.onMessage("lobby", (m: ClassLobbyMessage) => h.lobby?.(m));
-    room.onMessage("roster", (m: ClassRosterMessage) => h.roster?.(m));
-    room.onMessage("seat", (m: ClassSeatMessage) => h.seat?.(m));
-    room.onMessage("console", (m: ConsoleMessage) => h.console?.(m));
-    room.onMessage("notice", (m: NoticeMessage) => h.notice?.(m));
+    onClassMessages(room, {
+      you: (m) => h.you?.(m),
+      lobby: (m) => h.lobby?.(m),
+      roster: (m) => h.roster?.(m),
+      seat: (m) => h.seat?.(m),
+      console: (m) => h.console?.(m),
+      notice: (m) => h.notice?.(m),
+    });
     room.onDrop(() => h.status?.("reconnecting"));
     room.onReconnect(() => h.status?.("online"));
     room.onLeave((closeCode: number) => {
@@ -120,7 +124,8 @@ export class ClassLink {
     const room = this.#room;
     if (!room) return { ok: false, code: "OFFLINE", message: "Not connected to the class." };
     try {
-      return (await room.request(INSTRUCTOR_REQUEST, request, { timeout: 15_000 })) as InstructorReply;
+      const reply = InstructorReplySchema.safeParse(await room.request(INSTRUCTOR_REQUEST, request, { timeout: 15_000 }));
+      return reply.success ? reply.data : { ok: false, code: "OFFLINE", message: "The class sent an answer this page cannot read." };
     } catch (error) {
       return { ok: false, code: "OFFLINE", message: `The class did not answer: ${error instanceof Error ? error.message : String(error)}` };
     }

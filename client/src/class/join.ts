@@ -5,7 +5,6 @@ import { errorBox } from "../panels/landing-fields.ts";
 import { loadName, saveName } from "../net/session.ts";
 import { emblemSvg } from "../theme.ts";
 import { fetchClassInfo } from "./api.ts";
-import type { ClassLink } from "./class-link.ts";
 import { classLobby } from "./lobby.ts";
 import { pageHeader } from "./page.ts";
 import { rejoinTokens } from "./routes.ts";
@@ -30,7 +29,6 @@ export class JoinPage {
   #error: string | null = null;
   #nameError: string | null = null;
   #busy = false;
-  #link: ClassLink | null = null;
   #you: ClassYouMessage | null = null;
   #lobby: ClassLobbyMessage | null = null;
   #conn: "online" | "reconnecting" | "lost" = "online";
@@ -78,7 +76,7 @@ export class JoinPage {
 
   async #open(options: Parameters<typeof import("./class-link.ts").ClassLink.open>[1]): Promise<void> {
     const { ClassLink } = await import("./class-link.ts");
-    this.#link = await ClassLink.open(
+    await ClassLink.open(
       this.#code,
       options,
       {

@@ -51,7 +51,7 @@ export async function fetchDebrief(code: string, auth: DebriefAuth, anonymise = 
   } catch {
     return { ok: false, status: 0, message: "Could not reach the game server. Check your connection and try again." };
   }
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await res.json();
   } catch {

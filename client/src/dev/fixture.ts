@@ -6,7 +6,7 @@
  */
 import { legalRandom } from "../../../shared/bots/random.ts";
 import type { Card } from "../../../shared/content/card-schema.ts";
-import type { CommandReply, SeatSummary } from "../../../shared/protocol/messages.ts";
+import { TableCodeSchema, type CommandReply, type SeatSummary } from "../../../shared/protocol/messages.ts";
 import { applyCommand, newGame } from "../../../shared/rules/apply.ts";
 import type { Actor, Command } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
@@ -106,7 +106,7 @@ class LocalTable implements TableLink {
   }
 }
 
-function presence(seat: Nation, table: LocalTable | null, started: boolean, filled: Nation[], deadline: number): SeatSummary[] {
+function presence(seat: Nation, table: LocalTable | null, started: boolean, filled: Nation[]): SeatSummary[] {
   return NATIONS.map((n) => ({
     nation: n,
     name: n === seat ? "Minji" : filled.includes(n) ? (n === "tokyo" ? "Haruto" : "Sam") : "",
@@ -120,7 +120,7 @@ function presence(seat: Nation, table: LocalTable | null, started: boolean, fill
 export async function startFixture(app: App, phase: string): Promise<void> {
   const params = new URLSearchParams(location.search);
   const seat = (params.get("seat") as Nation | null) ?? "seoul";
-  const code = "KMBTR";
+  const code = TableCodeSchema.parse("KMBTR");
   if (phase === "landing") return app.showLanding();
   if (phase === "lobby") {
     app.store.set({
@@ -128,7 +128,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
       code,
       status: "online",
       seat: { code, role: "player", nation: seat, seatToken: null },
-      presence: { code, deadline: 0, started: false, paused: false, seats: presence(seat, null, false, ["tokyo"], 0) },
+      presence: { code, deadline: 0, started: false, paused: false, seats: presence(seat, null, false, ["tokyo"]) },
     });
     return;
   }
@@ -140,14 +140,14 @@ export async function startFixture(app: App, phase: string): Promise<void> {
     code,
     status: "online",
     seat: { code, role: "player", nation: seat, seatToken: "fixture-token-0000" },
-    presence: { code, deadline, started: true, paused: false, seats: presence(seat, table, true, ["tokyo", "washington"], deadline) },
+    presence: { code, deadline, started: true, paused: false, seats: presence(seat, table, true, ["tokyo", "washington"]) },
   });
 
   const other = NATIONS.filter((n) => n !== seat);
   const toNegotiation = () => {
     const card = table.state.current.cardId ? table.state.cards[table.state.current.cardId] : undefined;
-    const optionId = card?.response?.options[0]?.id ?? "";
-    for (const n of NATIONS) if (table.state.current.responsesDue.includes(n)) table.apply(n, { type: "respond", optionId }, false);
+    const optionId = card?.response?.options[0]?.id;
+    if (optionId) for (const n of NATIONS) if (table.state.current.responsesDue.includes(n)) table.apply(n, { type: "respond", optionId }, false);
   };
   const talk = () => {
     table.apply(other[0]!, { type: "say", channel: "table", text: "Good morning. Can we agree to keep history out of the security talks this round?" }, false);
@@ -165,7 +165,7 @@ export async function startFixture(app: App, phase: string): Promise<void> {
   const toSummary = () => {
     table.apply(seat, { type: "acceptProposal", proposalId: table.state.proposals[0]!.id }, false);
     toPolicy();
-    for (const n of other) table.runBots(1, false);
+    other.forEach(() => table.runBots(1, false));
     table.apply(seat, { type: "commitPolicy", policy: seat === "seoul" ? "make-the-case-at-home" : "hold-steady" }, false);
   };
 

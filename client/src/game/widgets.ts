@@ -1,5 +1,4 @@
 import * as Phaser from "phaser";
-import type { Nation } from "../../../shared/rules/vocabulary.ts";
 import { COLORS } from "../theme.ts";
 import { hex, text } from "./draw.ts";
 
@@ -75,7 +74,3 @@ export interface Box {
   w: number;
   h: number;
 }
-
-export type SeatStatus = { text: string; done: boolean };
-
-export type NationMap<T> = Record<Nation, T>;

@@ -4,16 +4,15 @@ import {
   ROOM_NAME,
   type CommandReply,
   type CreateTableOptions,
-  type DeltaMessage,
   type JoinTableOptions,
-  type NoticeMessage,
-  type SeatMessage,
-  type ViewMessage,
 } from "../../../shared/protocol/messages.ts";
+import { CommandReplySchema } from "../../../shared/protocol/reply-codes.ts";
+import { TABLE_MESSAGES } from "../../../shared/protocol/server-messages.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
 import { commandLabel, enqueue, settle } from "../store/outbox.ts";
 import { pushToast, receiveView, type AppStore, type PendingAction } from "../store/store.ts";
-import { isViewMessage, receiveDelta } from "../store/view-sync.ts";
+import { receiveDelta } from "../store/view-sync.ts";
+import { onTableMessages } from "./messages.ts";
 import { loadOutbox, saveOutbox } from "./outbox-storage.ts";
 import { presenceOf, type DecodedTableState } from "./presence.ts";
 import { RejoinLoop } from "./rejoin.ts";
@@ -107,16 +106,18 @@ class ColyseusLink implements TableLink {
     store.set({ route: "table", code, status: "online", statusDetail: "", ...(kept.length > 0 ? { outbox: kept } : {}) });
     setTableInUrl(code);
 
-    room.onMessage("seat", (m: SeatMessage) => {
-      store.set({ seat: m, code: m.code || code });
-      if (m.seatToken) saveSeat(m.code || code, { seatToken: m.seatToken, nation: m.nation });
-      setTableInUrl(m.code || code);
+    onTableMessages(room, {
+      seat: (m) => {
+        store.set({ seat: m, code: m.code || code });
+        if (m.seatToken) saveSeat(m.code || code, { seatToken: m.seatToken, nation: m.nation });
+        setTableInUrl(m.code || code);
+      },
+      view: (m) => receiveView(store, m.view, m.events, m.seq),
+      delta: (m) => {
+        if (receiveDelta(store, m) === "resync") void this.#resync(room);
+      },
+      notice: (m) => pushToast(store, m.level, m.text),
     });
-    room.onMessage("view", (m: ViewMessage) => receiveView(store, m.view, m.events ?? [], m.seq ?? 0));
-    room.onMessage("delta", (m: DeltaMessage) => {
-      if (receiveDelta(store, m) === "resync") void this.#resync(room);
-    });
-    room.onMessage("notice", (m: NoticeMessage) => pushToast(store, m.level, m.text));
     room.onStateChange((state: unknown) => store.set({ presence: presenceOf(state as DecodedTableState, store.get().code ?? code) }));
     room.onDrop(() => {
       store.set({ status: "reconnecting", statusDetail: "" });
@@ -143,7 +144,8 @@ class ColyseusLink implements TableLink {
   async #resync(room: Room): Promise<void> {
     try {
       const m: unknown = await room.request(RESYNC_REQUEST, {}, { timeout: 15_000 });
-      if (isViewMessage(m)) receiveView(this.store, m.view, m.events ?? [], m.seq);
+      const full = TABLE_MESSAGES.view.safeParse(m);
+      if (full.success) receiveView(this.store, full.data.view, full.data.events, full.data.seq);
       else this.store.set({ resyncing: false });
     } catch {
       // The next delta finds the gap again and asks again; a reconnect brings a full view anyway.
@@ -170,7 +172,7 @@ class ColyseusLink implements TableLink {
     const room = this.#room;
     if (!room || this.store.get().status !== "online") return "offline";
     try {
-      return (await room.request("command", { actionId: action.actionId, command: action.command }, { timeout: 15_000 })) as CommandReply;
+      return CommandReplySchema.parse(await room.request("command", { actionId: action.actionId, command: action.command }, { timeout: 15_000 }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (this.store.get().status !== "online" || CONNECTION_ERROR.test(message)) return "offline";

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ProposalIdSchema } from "../../../shared/rules/ids.ts";
 import { loadOutbox, saveOutbox } from "./outbox-storage.ts";
 
 /** A tab's sessionStorage, for Node. */
@@ -28,7 +29,7 @@ describe("the outbox kept across a refresh", () => {
   it("comes back with the same action ids, per table", () => {
     const outbox = [
       { actionId: "a1", command: { type: "say", channel: "table", text: "hi" } as const, label: "your message “hi”" },
-      { actionId: "a2", command: { type: "acceptProposal", proposalId: "p2" } as const, label: "accepting P2" },
+      { actionId: "a2", command: { type: "acceptProposal", proposalId: ProposalIdSchema.parse("p2") } as const, label: "accepting P2" },
     ];
     saveOutbox("KMBTR", outbox);
     expect(loadOutbox("KMBTR")).toEqual(outbox);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { legalRandom } from "../../../shared/bots/random.ts";
-import { loadBuiltInDeck } from "../../../shared/content/fs-load.ts";
+import { loadBuiltInDeck } from "../../../server/content/fs-load.ts";
 import { deterrenceShift, ledgerOf, securityVerdict } from "../../../shared/rules/ledger.ts";
 import { viewFor, type PlayerView } from "../../../shared/rules/view.ts";
 import { NATIONS, meterKey } from "../../../shared/rules/vocabulary.ts";

@@ -1,4 +1,5 @@
 import "./policy.css";
+import type { PolicyId } from "../../../shared/rules/policies.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { NATION_NAMES, NATIONS } from "../../../shared/rules/vocabulary.ts";
 import { h } from "../dom.ts";
@@ -8,7 +9,7 @@ import type { PanelContext } from "./context.ts";
 
 /** The policy phase: choose in secret, confirm, change your mind until the phase closes. */
 export class PolicyPanel {
-  #choice: string | null = null;
+  #choice: PolicyId | null = null;
   #round = -1;
 
   render(view: PlayerView, ctx: PanelContext, rerender: () => void): HTMLElement {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ProposalIdSchema } from "../../../shared/rules/ids.ts";
 import { bannerLines, commandLabel, dismissRefused, enqueue, settle, waitingList } from "./outbox.ts";
 import { initialState, Store, type AppState } from "./store.ts";
 
@@ -9,17 +10,17 @@ describe("the outbox of actions taken offline", () => {
     const s = store();
     enqueue(s, { actionId: "a1", command: { type: "say", channel: "table", text: "hi" }, label: "m" });
     enqueue(s, { actionId: "a2", command: { type: "say", channel: "table", text: "hi" }, label: "m" });
-    enqueue(s, { actionId: "a3", command: { type: "acceptProposal", proposalId: "p1" }, label: "accepting P1" });
-    enqueue(s, { actionId: "a4", command: { type: "acceptProposal", proposalId: "p1" }, label: "accepting P1" });
+    enqueue(s, { actionId: "a3", command: { type: "acceptProposal", proposalId: ProposalIdSchema.parse("p1") }, label: "accepting P1" });
+    enqueue(s, { actionId: "a4", command: { type: "acceptProposal", proposalId: ProposalIdSchema.parse("p1") }, label: "accepting P1" });
     expect(s.get().outbox.map((a) => a.actionId)).toEqual(["a1", "a2", "a3"]);
   });
 
   it("an accepted action leaves the queue; a refused one is listed with the server's reason", () => {
     const s = store();
     enqueue(s, { actionId: "a1", command: { type: "say", channel: "table", text: "hi" }, label: "your message" });
-    enqueue(s, { actionId: "a2", command: { type: "acceptProposal", proposalId: "p2" }, label: commandLabel({ type: "acceptProposal", proposalId: "p2" }) });
+    enqueue(s, { actionId: "a2", command: { type: "acceptProposal", proposalId: ProposalIdSchema.parse("p2") }, label: commandLabel({ type: "acceptProposal", proposalId: ProposalIdSchema.parse("p2") }) });
     settle(s, "a1", { ok: true });
-    settle(s, "a2", { ok: false, code: "ILLEGAL", message: "P2 was withdrawn." });
+    settle(s, "a2", { ok: false, code: "PROPOSAL_CLOSED", message: "P2 was withdrawn." });
     expect(s.get().outbox).toEqual([]);
     expect(s.get().refused).toEqual([{ actionId: "a2", label: "accepting P2", reason: "P2 was withdrawn." }]);
     dismissRefused(s);

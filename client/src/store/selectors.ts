@@ -19,7 +19,6 @@ import {
   pairName,
   type MeterRef,
   type Nation,
-  type Pair,
   type Phase,
 } from "../../../shared/rules/vocabulary.ts";
 import seeds from "virtual:trilateral-seeds";
@@ -83,10 +82,6 @@ export function citationsOf(card: Card): Citation[] {
   });
 }
 
-export function otherNations(seat: Nation): Nation[] {
-  return NATIONS.filter((n) => n !== seat);
-}
-
 export function channelPartner(channel: Channel, seat: Nation): Nation | null {
   if (channel === "table") return null;
   return membersOfPair(channel).find((n) => n !== seat) ?? null;
@@ -109,10 +104,6 @@ export function legalFor(view: PlayerView): Command[] {
   return view.seat && view.phase !== "ended" ? legalCommands(view, view.seat) : [];
 }
 
-export function canDo(view: PlayerView, predicate: (c: Command) => boolean): boolean {
-  return legalFor(view).some(predicate);
-}
-
 export function policyName(nation: Nation, policy: string): string {
   return (POLICIES[nation] as Record<string, PolicyDefinition>)[policy]?.name ?? policy;
 }
@@ -124,7 +115,7 @@ export function policyChoices(view: PlayerView): { id: PolicyId; name: string; d
     .filter((c): c is Extract<Command, { type: "commitPolicy" }> => c.type === "commitPolicy")
     .map((c) => {
       const def = (POLICIES[seat] as Record<string, PolicyDefinition>)[c.policy];
-      return { id: c.policy as PolicyId, name: def?.name ?? c.policy, description: def?.description ?? "" };
+      return { id: c.policy, name: def?.name ?? c.policy, description: def?.description ?? "" };
     });
 }
 
@@ -281,8 +272,4 @@ export function countdownText(msLeft: number): string {
   const s = Math.max(0, Math.ceil(msLeft / 1000));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, "0")}`;
-}
-
-export function pairsOf(): readonly Pair[] {
-  return PAIRS;
 }

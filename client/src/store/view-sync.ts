@@ -1,4 +1,4 @@
-import type { DeltaMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
+import type { DeltaMessage } from "../../../shared/protocol/messages.ts";
 import { applyViewPatch, viewHash } from "../../../shared/protocol/view-delta.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -37,12 +37,6 @@ export function applyDelta(current: SyncedView | null, delta: DeltaMessage): Del
     return { kind: "resync", reason: "hash", detail: `view after seq ${delta.seq} does not hash to the server's` };
   }
   return { kind: "applied", view, seq: delta.seq, events: delta.events ?? [] };
-}
-
-/** A full view always resets the copy (join, reconnect, refresh, or the answer to "resync"). */
-export function isViewMessage(m: unknown): m is ViewMessage {
-  const x = m as Partial<ViewMessage> | null;
-  return !!x && typeof x === "object" && !!x.view && typeof x.view === "object" && typeof x.seq === "number";
 }
 
 /**

@@ -1,9 +1,9 @@
-import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
 import { advanceView, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
+import { sendTableMessage, tableMessageBytes } from "../send.ts";
 
 /** What the broadcaster needs of a connection (a Colyseus Client fits). */
 export interface Recipient {
@@ -65,7 +65,7 @@ export class Broadcaster {
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
-    const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "view", this.fullMessage(game, seq, viewer));
+    const bytes = tableMessageBytes("view", this.fullMessage(game, seq, viewer));
     this.bytesSent.view += bytes.length;
     client.enqueueRaw(bytes);
   }
@@ -82,9 +82,9 @@ export class Broadcaster {
       const key = viewerKey(viewer);
       let bytes = encoded.get(key);
       if (!bytes) {
-        const [type, message] = this.messageFor(game, seq, viewer, events, phaseChanged);
-        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, type, message);
-        this.bytesSent[type] += bytes.length;
+        const next = this.messageFor(game, seq, viewer, events, phaseChanged);
+        bytes = next[0] === "view" ? tableMessageBytes("view", next[1]) : tableMessageBytes("delta", next[1]);
+        this.bytesSent[next[0]] += bytes.length;
         encoded.set(key, bytes);
       }
       client.enqueueRaw(bytes);
@@ -105,6 +105,6 @@ export class Broadcaster {
   }
 
   notice(client: Recipient, level: NoticeMessage["level"], text: string): void {
-    client.send("notice", { level, text } satisfies NoticeMessage);
+    sendTableMessage(client, "notice", { level, text } satisfies NoticeMessage);
   }
 }

@@ -77,7 +77,7 @@ describe("command path", () => {
     expect(h.path.state.messages).toHaveLength(2);
     // a gate (e.g. the chat limit) runs only for a new action id
     let gated = 0;
-    const gate = () => (gated++, { ok: false as const, code: "RATE_LIMITED", message: "slow" });
+    const gate = () => (gated++, { ok: false as const, code: "RATE_LIMITED" as const, message: "slow" });
     expect(await h.path.submit(seat("seoul"), say, "same", gate)).toEqual({ ok: true });
     expect(await h.path.submit(seat("seoul"), say, "new", gate)).toMatchObject({ code: "RATE_LIMITED" });
     expect(gated).toBe(1);

@@ -1,4 +1,5 @@
 import type { CommandReply } from "../../../shared/protocol/messages.ts";
+import type { ReplyCode } from "../../../shared/protocol/reply-codes.ts";
 import { applyCommand } from "../../../shared/rules/apply.ts";
 import type { Actor, Command } from "../../../shared/rules/commands.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
@@ -9,7 +10,7 @@ import type { CommitEntry, CommitEffects } from "../../storage/store.ts";
 import { BoundedMap, LIMITS } from "../limits.ts";
 import type { ClockPlan, PhaseClock } from "./phase-clock.ts";
 
-export const reject = (code: string, message: string): CommandReply => ({ ok: false, code, message });
+export const reject = (code: ReplyCode, message: string): CommandReply => ({ ok: false, code, message });
 
 /** A command that the engine accepted and the store holds. */
 export interface Accepted {

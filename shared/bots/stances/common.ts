@@ -11,7 +11,7 @@ export const has = {
     return null;
   },
   pledge(terms: readonly ProposalTerm[], nation: Nation, policies: readonly PolicyId[]): PolicyId | null {
-    for (const t of terms) if (t.kind === "pledge" && t.nation === nation && (policies as readonly string[]).includes(t.policy)) return t.policy as PolicyId;
+    for (const t of terms) if (t.kind === "pledge" && t.nation === nation && (policies as readonly string[]).includes(t.policy)) return t.policy;
     return null;
   },
   statement(terms: readonly ProposalTerm[], topics: readonly JointStatementTopic[]): JointStatementTopic | null {

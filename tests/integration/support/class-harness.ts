@@ -12,6 +12,7 @@ import type {
   InstructorRequest,
 } from "../../../shared/protocol/class-messages.ts";
 import type { NoticeMessage } from "../../../shared/protocol/messages.ts";
+import { CLASS_MESSAGES, InstructorReplySchema } from "../../../shared/protocol/server-messages.ts";
 import { TestSeat, waitFor } from "./harness.ts";
 
 /** A class opened over HTTP, as the Run-a-class form does. */
@@ -47,10 +48,12 @@ export class ClassStudent {
 
   attach(room: SDKRoom): void {
     this.room = room;
-    room.onMessage("you", (m: ClassYouMessage) => (this.you = m));
-    room.onMessage("lobby", (m: ClassLobbyMessage) => (this.lobby = m));
-    room.onMessage("notice", (m: NoticeMessage) => this.notices.push(m));
-    room.onMessage("seat", (m: ClassSeatMessage) => {
+    // Every message is parsed with the client's registry: one the schema refuses fails the test run.
+    room.onMessage("you", (raw: unknown) => (this.you = CLASS_MESSAGES.you.parse(raw)));
+    room.onMessage("lobby", (raw: unknown) => (this.lobby = CLASS_MESSAGES.lobby.parse(raw)));
+    room.onMessage("notice", (raw: unknown) => this.notices.push(CLASS_MESSAGES.notice.parse(raw)));
+    room.onMessage("seat", (raw: unknown) => {
+      const m = CLASS_MESSAGES.seat.parse(raw);
       this.seats.push(m);
       this.takeSeat(m).catch((e: Error) => this.errors.push(`seat at ${m.table}: ${e.message}`));
     });
@@ -73,7 +76,7 @@ export class ClassStudent {
   }
 
   async instructorRequest(request: unknown): Promise<InstructorReply> {
-    return (await this.room.request("instructor", request, { timeout: 10_000 })) as InstructorReply;
+    return InstructorReplySchema.parse(await this.room.request("instructor", request, { timeout: 10_000 }));
   }
 
   async leave(): Promise<void> {
@@ -94,10 +97,11 @@ export class ClassInstructor {
     const i = new ClassInstructor();
     const room = await sdk.joinById(code, { role: "instructor", token });
     i.room = room;
-    room.onMessage("roster", (m: ClassRosterMessage) => (i.roster = m));
-    room.onMessage("lobby", (m: ClassLobbyMessage) => (i.lobby = m));
-    room.onMessage("notice", () => {});
-    room.onMessage("console", (m: ConsoleMessage) => {
+    room.onMessage("roster", (raw: unknown) => (i.roster = CLASS_MESSAGES.roster.parse(raw)));
+    room.onMessage("lobby", (raw: unknown) => (i.lobby = CLASS_MESSAGES.lobby.parse(raw)));
+    room.onMessage("notice", (raw: unknown) => CLASS_MESSAGES.notice.parse(raw));
+    room.onMessage("console", (raw: unknown) => {
+      const m = CLASS_MESSAGES.console.parse(raw);
       i.consoleMessages.push({ at: m.at, received: Date.now(), message: m });
       if (m.full) i.tables.clear();
       for (const t of m.tables) i.tables.set(t.code, t);
@@ -106,7 +110,7 @@ export class ClassInstructor {
   }
 
   async request(request: InstructorRequest): Promise<InstructorReply> {
-    return (await this.room.request("instructor", request, { timeout: 20_000 })) as InstructorReply;
+    return InstructorReplySchema.parse(await this.room.request("instructor", request, { timeout: 20_000 }));
   }
 
   async leave(): Promise<void> {

@@ -8,7 +8,9 @@ import { createServer, type TrilateralServer } from "../../../server/app.ts";
 import { loadConfig, type Config } from "../../../server/config.ts";
 import { RESYNC_REQUEST, type CommandReply, type CreateTableOptions, type DeltaMessage, type JoinTableOptions, type NoticeMessage, type SeatMessage, type ViewMessage } from "../../../shared/protocol/messages.ts";
 import { applyViewPatch, wireHash } from "../../../shared/protocol/view-delta.ts";
-import type { Command } from "../../../shared/rules/commands.ts";
+import { CommandReplySchema } from "../../../shared/protocol/reply-codes.ts";
+import { TABLE_MESSAGES } from "../../../shared/protocol/server-messages.ts";
+import type { Command, CommandInput } from "../../../shared/rules/commands.ts";
 import { legalCommands } from "../../../shared/rules/legal.ts";
 import { nextFloat, nextInt, seedToRng } from "../../../shared/rules/rng.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -153,14 +155,17 @@ export class TestSeat {
 
   attach(room: SDKRoom): void {
     this.room = room;
-    room.onMessage("seat", (m: SeatMessage) => {
-      this.seat = m;
+    // Every message is parsed with the client's registry: one the schema refuses fails the test run.
+    room.onMessage("seat", (raw: unknown) => {
+      this.seat = TABLE_MESSAGES.seat.parse(raw);
     });
-    room.onMessage("view", (m: ViewMessage) => {
+    room.onMessage("view", (raw: unknown) => {
+      const m = TABLE_MESSAGES.view.parse(raw);
       this.resyncing = false;
       this.hold({ ...m, via: "view" }, room);
     });
-    room.onMessage("delta", (m: DeltaMessage) => {
+    room.onMessage("delta", (raw: unknown) => {
+      const m = TABLE_MESSAGES.delta.parse(raw);
       this.deltas.push(m);
       if (this.dropDeltas > 0) {
         this.dropDeltas -= 1;
@@ -179,8 +184,8 @@ export class TestSeat {
       if (m.hash !== undefined && m.hash !== hash) return this.resync(room, `hash after ${m.seq}`);
       this.hold({ view, events: m.events, seq: m.seq, hash, via: "delta" }, room);
     });
-    room.onMessage("notice", (m: NoticeMessage) => {
-      this.notices.push(m);
+    room.onMessage("notice", (raw: unknown) => {
+      this.notices.push(TABLE_MESSAGES.notice.parse(raw));
     });
     room.onMessage("*", (type: string | number, message: unknown) => {
       this.other.push({ type, message });
@@ -224,8 +229,8 @@ export class TestSeat {
     return this.room.roomId;
   }
 
-  async act(command: Command, actionId: string = randomUUID()): Promise<CommandReply> {
-    return (await this.room.request("command", { actionId, command }, { timeout: 10_000 })) as CommandReply;
+  async act(command: CommandInput, actionId: string = randomUUID()): Promise<CommandReply> {
+    return CommandReplySchema.parse(await this.room.request("command", { actionId, command }, { timeout: 10_000 }));
   }
 
   async raw(payload: unknown): Promise<CommandReply> {

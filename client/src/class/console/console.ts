@@ -123,7 +123,7 @@ export class ConsolePage {
   }
 
   #control(tables: "all" | string[], control: TableControl) {
-    if (!this.#link) return Promise.resolve({ ok: false as const, code: "OFFLINE", message: "Not connected to the class yet." });
+    if (!this.#link) return Promise.resolve({ ok: false as const, code: "OFFLINE" as const, message: "Not connected to the class yet." });
     return this.#link.instruct({ action: "control", tables, control });
   }
 

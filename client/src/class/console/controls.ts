@@ -1,4 +1,5 @@
 import type { InstructorReply, TableControl } from "../../../../shared/protocol/class-messages.ts";
+import { CardIdSchema } from "../../../../shared/rules/ids.ts";
 import { h } from "../../dom.ts";
 import { uniqueId } from "../../panels/landing-fields.ts";
 
@@ -110,7 +111,10 @@ export function controlBar(o: ControlBarOptions): HTMLElement {
       { class: "ctl-group" },
       h("label", { for: card }, "Card"),
       cardSelect,
-      button("Inject as next event", () => (cardSelect.value ? { kind: "inject", cardId: cardSelect.value } : "Choose a card to inject.")),
+      button("Inject as next event", () => {
+        const cardId = CardIdSchema.safeParse(cardSelect.value);
+        return cardId.success ? { kind: "inject", cardId: cardId.data } : "Choose a card to inject.";
+      }),
     ),
     h(
       "form",

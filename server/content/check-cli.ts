@@ -1,7 +1,7 @@
 import path from "node:path";
 import { AUDIT_FILE, CARDS_DIR, ERAS_FILE, SEEDS_DIR, loadDeck, loadDeckRulesInput, loadSeeds } from "./fs-load.ts";
-import { checkDeckRules, checkNamePairs, checkOwnWords, responsesPerNation } from "./deck-rules.ts";
-import { cardsPerSeed, formatProblem, type ContentProblem } from "./load.ts";
+import { checkDeckRules, checkNamePairs, checkOwnWords, responsesPerNation } from "../../shared/content/deck-rules.ts";
+import { cardsPerSeed, formatProblem, type ContentProblem } from "../../shared/content/load.ts";
 
 /**
  * `npm run content:check [path]`

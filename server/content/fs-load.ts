@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Card } from "./card-schema.ts";
+import type { Card } from "../../shared/content/card-schema.ts";
 import {
   JSON_FIELD,
   ROOT_FIELD,
@@ -10,14 +10,14 @@ import {
   validateSeeds,
   type ContentFile,
   type ContentProblem,
-} from "./load.ts";
-import type { SeedRecord } from "./seed-schema.ts";
-import { EssayRunsSchema, type EssayRuns } from "./essay-runs.ts";
-import type { DeckRulesInput } from "./deck-rules.ts";
+} from "../../shared/content/load.ts";
+import type { SeedRecord } from "../../shared/content/seed-schema.ts";
+import { EssayRunsSchema, type EssayRuns } from "../../shared/content/essay-runs.ts";
+import type { DeckRulesInput } from "../../shared/content/deck-rules.ts";
 
 /** Node-only loaders for the content folders: read the JSON, then validate with load.ts. */
 
-/** The repository root, two levels up from shared/content. */
+/** The repository root, two levels up from server/content. */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SEEDS_DIR = path.join(REPO_ROOT, "seeds");
 export const CARDS_DIR = path.join(REPO_ROOT, "content", "cards");

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ESSAY_RUNS_FILE, ESSAYS_DIR, loadSeeds } from "./fs-load.ts";
-import { buildEssayRuns, EssayRunsSchema } from "./essay-runs.ts";
+import { buildEssayRuns, EssayRunsSchema } from "../../shared/content/essay-runs.ts";
 
 /**
  * `npm run content:essay-runs [-- --check] [--essays DIR]`: rebuilds seeds/essay-runs.json from the
