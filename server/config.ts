@@ -111,7 +111,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .regex(/^[A-Za-z0-9.\-\[\]:]+(\/[A-Za-z0-9._~\-/]*[A-Za-z0-9._~\-])?$/, "must be host[:port][/path], without a scheme or a trailing slash")
+      .regex(/^[A-Za-z0-9.[\]:-]+(\/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-])?$/, "must be host[:port][/path], without a scheme or a trailing slash")
       .refine((v) => !v.includes("//"), "must be host[:port][/path], without a scheme or a trailing slash")
       .optional(),
   ),

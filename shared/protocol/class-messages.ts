@@ -59,7 +59,7 @@ export const CreateClassRequestSchema = z.strictObject({
     .trim()
     .min(1, "Please give the class a title.")
     .max(80, "A title is at most 80 characters.")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "A title cannot contain control characters."),
+    .regex(/^\P{Cc}*$/u, "A title cannot contain control characters."),
   rounds: z.number().int().min(TUNING.rounds.min).max(TUNING.rounds.max).default(TUNING.rounds.default),
   /** Seconds per phase; the classroom defaults unless edited. Classes are always timed. */
   timers: PhaseTimersSchema.unwrap().default(CLASSROOM_TIMERS),

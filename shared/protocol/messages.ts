@@ -32,7 +32,7 @@ export const DisplayNameSchema = z
   .min(1, "Please type a name.")
   .max(24, "Names are at most 24 characters.")
   .regex(/^[^<>]*$/, "Names cannot contain < or >.")
-  .regex(/^[^\u0000-\u001f\u007f]*$/, "Names cannot contain control characters.");
+  .regex(/^\P{Cc}*$/u, "Names cannot contain control characters.");
 
 /** Options for client.create(ROOM_NAME, …). */
 export const CreateTableOptionsSchema = z.strictObject({

@@ -40,7 +40,7 @@ const nation = fc.constantFrom<Nation>(...NATIONS);
 const actor: fc.Arbitrary<Actor> = fc.oneof(nation.map((n) => ({ kind: "seat", nation: n }) as Actor), fc.constant<Actor>({ kind: "system" }), fc.constant<Actor>({ kind: "instructor" }));
 const text = fc.string({ unit: "binary", maxLength: 40 });
 /** Names are plain TEXT columns: the protocol refuses control characters in them (PostgreSQL cannot hold NUL in TEXT). */
-const name = fc.string({ unit: "binary", maxLength: 24 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
+const name = fc.string({ unit: "binary", maxLength: 24 }).filter((s) => !/\p{Cc}/u.test(s));
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant("say"), channel: fc.constantFrom("table", "seoul-tokyo"), text }),
   fc.record({ type: fc.constant("phaseTimeout"), round: fc.integer({ min: 1, max: 12 }), phase: fc.constantFrom("event", "negotiation") }),

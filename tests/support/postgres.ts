@@ -77,7 +77,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     await exec("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`);
+    throw new Error(`initdb failed: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`, { cause: e });
   }
 
   let port = 0;

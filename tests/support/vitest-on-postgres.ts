@@ -8,7 +8,7 @@ import { startPostgres } from "./postgres.ts";
 
 const files = process.argv.slice(2);
 const pg = await startPostgres();
-let status = 1;
+let status: number;
 try {
   const run = spawnSync("npx", ["vitest", "run", ...(files.length > 0 ? files : ["tests/integration"])], { stdio: "inherit", env: { ...process.env, TEST_POSTGRES_URL: pg.url } });
   status = run.status ?? 1;

@@ -10,7 +10,7 @@ import { securityVerdict } from "../../../shared/rules/ledger.ts";
 import { COLORS, NATION_COLOR } from "../theme.ts";
 import { emblem, hex, pips, text } from "./draw.ts";
 import { FloatingLabels } from "./float-labels.ts";
-import { HISTORY, OTHERS, PLACARD, ROUND, SEAT_POINT, SECURITY, TABLE, TRUST_BOX } from "./layout.ts";
+import { HISTORY, OTHERS, PLACARD, SEAT_POINT, SECURITY, TABLE, TRUST_BOX } from "./layout.ts";
 import { shownDeterrence } from "./shown.ts";
 import { drawWall, keyToRef, seatStatus } from "./table-parts.ts";
 import { drawTableTop } from "./table-top.ts";

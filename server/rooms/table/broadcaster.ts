@@ -2,7 +2,7 @@ import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/p
 import { advanceView, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
-import { eventsFor, viewFor, type PlayerView, type Viewer } from "../../../shared/rules/view.ts";
+import { eventsFor, viewFor, type Viewer } from "../../../shared/rules/view.ts";
 import { sendTableMessage, tableMessageBytes } from "../send.ts";
 
 /** What the broadcaster needs of a connection (a Colyseus Client fits). */
