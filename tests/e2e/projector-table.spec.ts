@@ -75,6 +75,7 @@ test("a table on a 1920×1080 projector: it fills the screen, and no text a clas
     for (const p of await smallDomText(page)) problems.push(`${label}, DOM: ${p}`);
     const c = await canvasText(page);
     expect(c.count).toBeGreaterThan(20);
+    if (label === "start" || label.startsWith("2560")) console.log(`${label}: smallest canvas text ${c.min.toFixed(1)} px over ${c.count} texts`);
     for (const p of c.small) problems.push(`${label}, canvas: ${p}`);
   };
 

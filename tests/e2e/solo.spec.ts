@@ -103,7 +103,8 @@ test("a solo game from the landing page to the end screen, played by clicking an
   const end = await view(page);
   expect(end.phase).toBe("ended");
   expect(proposed).toBe(true);
-  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible();
+  // The results wait for the last round's playback (one step every 600 ms; slower on a loaded machine).
+  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible({ timeout: 60_000 });
   const cards = page.locator(".score-card");
   await expect(cards).toHaveCount(3);
   expect(Object.keys(end.agendas).sort()).toEqual(["seoul", "tokyo", "washington"]);

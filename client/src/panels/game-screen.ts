@@ -86,10 +86,6 @@ export class GameScreen {
       this.#end,
     );
     this.#tabs.attach(this.el);
-    // The key under the table takes two lines on a laptop: the table leaves it the room it really takes.
-    const keySize = new ResizeObserver(() => this.el.style.setProperty("--key-h", `${this.#key.el.offsetHeight}px`));
-    keySize.observe(this.#key.el);
-    this.#unsub.push(() => keySize.disconnect());
     this.#sidebar.append(this.#toastSlot, this.#panelHost);
     if (ctx.toasts) this.#toastSlot.append(ctx.toasts);
     this.#unsub.push(ctx.playback.subscribe((e) => this.#onPlayback(e)));
