@@ -36,7 +36,6 @@ const UNTHROTTLED = {
 
 /** The child's side: the real table server (SQLite, restore of the stored tables) or the bare echo room. */
 export async function serve(kind: string, port: number, dataDir: string): Promise<void> {
-  if (process.env.BENCH_DIAG) await import(process.env.BENCH_DIAG);
   let info = "";
   if (kind === "trilateral") {
     const { createServer } = await import("../../server/app.ts");
