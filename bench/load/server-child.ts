@@ -12,6 +12,8 @@ export interface ServerStats {
   elu: number;
   /** Linux: ns the main thread spent runnable but waiting for a CPU (/proc/self/schedstat), or null. */
   runqueueNs: number | null;
+  /** performance.now() of the child when it answered (its own clock: a starved child answers late). */
+  at: number;
 }
 
 /** The second field of /proc/self/schedstat: time spent waiting on a run queue (other processes had the CPUs). */
@@ -72,7 +74,7 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
     const delta = performance.eventLoopUtilization(now, elu);
     elu = now;
     const mem = process.memoryUsage();
-    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs() } satisfies ServerStats });
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs(), at: performance.now() } satisfies ServerStats });
   });
   process.send!({ type: "ready", info });
 }
