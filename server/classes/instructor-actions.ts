@@ -72,7 +72,7 @@ async function start(room: ClassRoom): Promise<InstructorReply> {
         if (seat.kind === "student") names[nation] = byId.get(seat.studentId)!.name;
         else bots[nation] = seat.stance;
       }
-      return createClassTable(room.cls.settings, room.cls, { students: names, bots }, tableSeed(room.cls.seed, table.index));
+      return createClassTable(room.cls.settings, room.cls, { students: names, bots }, tableSeed(room.cls.seed, table.index), table.index);
     }),
     );
   } catch (e) {
@@ -115,7 +115,7 @@ export async function seatLateJoiner(room: ClassRoom, student: StoredStudent): P
     let rng = seedToRng(`${room.cls.seed}:late:${index}`);
     const bots: Partial<Record<Nation, StanceId>> = {};
     for (const n of NATIONS.filter((x) => x !== place.nation)) [bots[n], rng] = botStance(n, room.cls.settings.botStances, rng);
-    table = await createClassTable(room.cls.settings, room.cls, { students: { [place.nation]: student.name }, bots }, tableSeed(room.cls.seed, index));
+    table = await createClassTable(room.cls.settings, room.cls, { students: { [place.nation]: student.name }, bots }, tableSeed(room.cls.seed, index), index);
     await room.ctx.classes.addTable(room.roomId, table, index);
     room.tables.push(table);
   }

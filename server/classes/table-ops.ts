@@ -32,6 +32,8 @@ export async function createClassTable(
   cls: { code: string; deck: Card[] | null; spectators: boolean },
   seats: { students: Partial<Record<Nation, string>>; bots: Partial<Record<Nation, StanceId>> },
   seed: number,
+  /** The table's number in its class: spreads a class's tables over the processes (server/scale/cluster.ts). */
+  index: number,
 ): Promise<string> {
   const create: CreateTableOptions = {
     name: "Class",
@@ -44,7 +46,7 @@ export async function createClassTable(
     ...(settings.botThinkMs !== undefined ? { botThinkMs: settings.botThinkMs } : {}),
   };
   const classOptions: ClassTableOptions = { classCode: cls.code, students: seats.students, spectators: cls.spectators, ...(cls.deck ? { deck: cls.deck } : {}) };
-  const listing = await matchMaker.createRoom(ROOM_NAME, { create, class: classOptions });
+  const listing = await matchMaker.createRoom(ROOM_NAME, { create, class: classOptions, placement: { group: cls.code, index } });
   return listing.roomId;
 }
 

@@ -1,6 +1,7 @@
 import { matchMaker, type Presence } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { z } from "zod";
 import type { ScaleConfig } from "../config.ts";
 
 /**
@@ -39,7 +40,7 @@ const placed = new Map<string, { base: number; at: number }[]>();
  * reported at the first recent placement plus the placements since, whichever is higher (so a
  * placement stops counting once the process's own count includes it).
  */
-export async function leastLoadedProcess(): Promise<string> {
+export async function leastLoadedProcess(_roomName?: string, clientOptions?: unknown): Promise<string> {
   const all = await matchMaker.stats.fetchAll();
   if (!all.some((p) => p.processId === matchMaker.processId) && matchMaker.state === matchMaker.MatchMakerState.READY) {
     // A busy moment made another process's room request time out, and Colyseus excluded this
@@ -49,6 +50,8 @@ export async function leastLoadedProcess(): Promise<string> {
     void matchMaker.stats.persist(true);
   }
   if (all.length === 0) return matchMaker.processId;
+  const spread = groupPlacement(clientOptions, all.map((p) => p.processId));
+  if (spread) return spread;
   const now = Date.now();
   const load = (p: { processId: string; roomCount: number }) => {
     const recent = (placed.get(p.processId) ?? []).filter((e) => now - e.at < PLACED_MS);
@@ -63,4 +66,21 @@ export async function leastLoadedProcess(): Promise<string> {
   }
   placed.get(best.processId)!.push({ base: best.roomCount, at: now });
   return best.processId;
+}
+
+const PlacementSchema = z.object({ group: z.string(), index: z.number().int().nonnegative() });
+
+/**
+ * A class's tables are dealt over the processes in turn (table i of class C on process
+ * (h(C) + i) mod n, processes in id order), so a class always spans every process it can and
+ * one process dying takes only its share of the class; the offset h(C) keeps one-table classes
+ * from all landing on the same process. Other rooms: null (least loaded, above).
+ */
+export function groupPlacement(clientOptions: unknown, processIds: readonly string[]): string | null {
+  const parsed = PlacementSchema.safeParse((clientOptions as { placement?: unknown } | undefined)?.placement);
+  if (!parsed.success || processIds.length === 0) return null;
+  const ids = [...processIds].sort();
+  let h = 0;
+  for (const ch of parsed.data.group) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return ids[(h + parsed.data.index) % ids.length]!;
 }
