@@ -64,7 +64,7 @@ function main(): void {
     printSummary(o, s);
     if (defector) printDefector(defector);
     if (o.matrix) printMatrix(s);
-    if (o.balance || defector) printBalance(targets);
+    if (o.balance || defector) printBalance(targets, defector ? undefined : s);
   }
   if (botDiagnostics.illegal > 0) {
     process.stderr.write(`simulate: WARNING — bots chose ${botDiagnostics.illegal} illegal command(s); last: ${JSON.stringify(botDiagnostics.lastIllegal)}\n`);

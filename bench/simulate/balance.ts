@@ -15,13 +15,16 @@ export interface GameTrace {
   firstInForce: Partial<Record<InstitutionId, number>>;
   /** Institutions suspended at some point of the game. */
   everSuspended: Set<InstitutionId>;
+  /** The lowest Seoul–Tokyo trust seen at the end of a round. */
+  lowestSeoulTokyo: number;
 }
 
 export function traceWatcher(): { trace: GameTrace; onCommand: (envelope: CommandEnvelope, state: GameState) => void } {
-  const trace: GameTrace = { firstInForce: {}, everSuspended: new Set() };
+  const trace: GameTrace = { firstInForce: {}, everSuspended: new Set(), lowestSeoulTokyo: Infinity };
   return {
     trace,
     onCommand: (_envelope, state) => {
+      if (state.phase === "summary" || state.phase === "ended") trace.lowestSeoulTokyo = Math.min(trace.lowestSeoulTokyo, state.trust["seoul-tokyo"]);
       for (const id of INSTITUTION_IDS) {
         const status = state.institutions[id]?.status;
         if (status === "in-force" && trace.firstInForce[id] === undefined) trace.firstInForce[id] = state.round;
@@ -62,6 +65,10 @@ export class BalanceTally {
   };
   groundwork = { early: group(), notEarly: group() };
   suspendedAtSomePoint = {} as Record<InstitutionId, number>;
+  /** Score lines by seated stance (games not ended in crisis): where each stance's points come from. */
+  linesByStance: Record<string, { games: number; lines: Record<string, number> }> = {};
+  /** Games whose lowest Seoul–Tokyo trust at a round's end fell below 20, 25, 30, 35, 40. */
+  lowSeoulTokyo: Record<number, number> = { 20: 0, 25: 0, 30: 0, 35: 0, 40: 0 };
   games = 0;
 
   constructor() {
@@ -94,6 +101,17 @@ export class BalanceTally {
     this.byInstitutions[bucket].scoreSum += NATIONS.reduce((s, n) => s + end.scores[n].total, 0);
 
     for (const id of trace.everSuspended) this.suspendedAtSomePoint[id] += 1;
+    for (const line of Object.keys(this.lowSeoulTokyo).map(Number)) if (trace.lowestSeoulTokyo < line) this.lowSeoulTokyo[line]! += 1;
+    if (end.reason !== "regional-crisis") {
+      for (const n of NATIONS) {
+        const entry = (this.linesByStance[startStances[n]] ??= { games: 0, lines: {} });
+        entry.games += 1;
+        for (const l of end.scores[n].lines) {
+          const label = l.label.startsWith("Secret agenda") ? "Secret agenda" : l.label;
+          entry.lines[label] = (entry.lines[label] ?? 0) + l.points;
+        }
+      }
+    }
 
     const early = (trace.firstInForce[GROUNDWORK] ?? Infinity) <= EARLY_BY_ROUND;
     const g = early ? this.groundwork.early : this.groundwork.notEarly;
@@ -139,6 +157,10 @@ export class BalanceTally {
       stanceMatrix: matrix,
       byInstitutionsAtEnd: byInstitutions,
       groundwork: { earlyByRound: EARLY_BY_ROUND, early: gw(this.groundwork.early), notEarly: gw(this.groundwork.notEarly) },
+      scoreLinesByStance: Object.fromEntries(
+        Object.entries(this.linesByStance).map(([k, v]) => [k, Object.fromEntries(Object.entries(v.lines).map(([l, x]) => [l, r2(x / Math.max(1, v.games))]))]),
+      ),
+      seoulTokyoTrustFellBelowPct: Object.fromEntries(Object.entries(this.lowSeoulTokyo).map(([k, v]) => [k, pct(v, this.games)])),
       suspendedAtSomePointPct: Object.fromEntries(INSTITUTION_IDS.map((id) => [id, pct(this.suspendedAtSomePoint[id], this.games)])) as Record<InstitutionId, number>,
     };
   }

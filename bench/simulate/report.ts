@@ -120,8 +120,12 @@ export function printMatrix(s: Summary): void {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-export function printBalance(targets: readonly Target[]): void {
+export function printBalance(targets: readonly Target[], s?: Summary): void {
   const lines = ["  balance figures (issue 12, point 3)"];
+  if (s) {
+    for (const [stance, l] of Object.entries(s.balance.scoreLinesByStance)) lines.push(`    lines ${stance}: ${Object.entries(l).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    lines.push(`    Seoul–Tokyo trust fell below ${Object.entries(s.balance.seoulTokyoTrustFellBelowPct).map(([k, v]) => `${k} in ${v}%`).join(", ")} of games`);
+  }
   for (const t of targets) lines.push(`    ${t.met ? "ok  " : "MISS"} ${t.figure}: ${t.value}  (target ${t.target})`);
   const g = targets.filter((t) => t.met).length;
   lines.push(`    ${g} of ${targets.length} targets met`);
