@@ -119,10 +119,11 @@ export class BalanceTally {
     const later = INSTITUTION_IDS.filter((id) => id !== GROUNDWORK && (trace.firstInForce[id] ?? 0) > EARLY_BY_ROUND);
     g.later += later.length;
     for (const id of later) if (state.institutions[id]?.status === "in-force") g.laterInForceAtEnd += 1;
-    const created = new Set(later.map((id) => `${INSTITUTIONS[id].name} created`));
+    // "GSOMIA created", or "GSOMIA created (eased by HADR/PKO cooperation)".
+    const created = later.map((id) => `${INSTITUTIONS[id].name} created`);
     for (const c of state.changes) {
       if (c.round <= EARLY_BY_ROUND) continue;
-      if (c.meter.meter === "support" && c.cause.kind === "institution" && created.has(c.cause.label)) g.supportCost += Math.max(0, c.from - c.to);
+      if (c.meter.meter === "support" && c.cause.kind === "institution" && created.some((l) => (c.cause as { label: string }).label.startsWith(l))) g.supportCost += Math.max(0, c.from - c.to);
       if (c.meter.meter === "trust" && c.requested < 0) {
         g.trustLoss += -c.requested;
         g.absorbed += c.absorbed;
