@@ -24,10 +24,8 @@ import { printBalance, printDefector, printMatrix, printSummary, progressReporte
 import { defectorSummary, run, StuckGame, type RunResult } from "./simulate/run.ts";
 import { balanceTargets } from "./simulate/targets.ts";
 
-export { DEFAULTS, parseArgs, UsageError, type SimOptions } from "./simulate/options.ts";
-export { deckFor, gameSeed, policiesFor, run, simulate, StuckGame } from "./simulate/run.ts";
-export { Tally } from "./simulate/tally.ts";
-export { balanceTargets } from "./simulate/targets.ts";
+export { DEFAULTS, parseArgs, UsageError } from "./simulate/options.ts";
+export { simulate, StuckGame } from "./simulate/run.ts";
 
 function main(): void {
   let o: SimOptions;
