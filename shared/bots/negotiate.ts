@@ -161,13 +161,13 @@ const dealKey = (terms: readonly ProposalTerm[]) => terms.map(termKey).sort().jo
 
 /**
  * proposalTermOptions, remembered: which terms a seat may write depends only on the phase, the
- * institutions' standing, the flags and the seat's count of open proposals — and the bot checks
+ * institutions' standing, the flags, Japan's posture (counterstrike needs one) and the seat's count of open proposals — and the bot checks
  * that count before it looks for a deal.
  */
 const optionCache = new Map<string, ReturnType<typeof proposalTermOptions>>();
 
 function termOptions(view: PlayerView, me: Nation): ReturnType<typeof proposalTermOptions> {
-  let key = `${me}|${view.phase}|${view.firewall}|${view.exportControls ? 1 : 0}|${view.counterstrike ? 1 : 0}|`;
+  let key = `${me}|${view.phase}|${view.firewall}|${view.exportControls ? 1 : 0}|${view.counterstrike ? 1 : 0}|${view.japanDefense}|`;
   for (const id of INSTITUTION_IDS) key += view.institutions[id]?.status === "in-force" ? "1" : view.institutions[id] ? "2" : "0";
   let options = optionCache.get(key);
   if (!options) {

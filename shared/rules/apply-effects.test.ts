@@ -18,14 +18,15 @@ describe("history shocks and the firewall", () => {
 
   test("the firewall keeps a history dispute from suspending a security institution", () => {
     const deck = [testCard("calm"), cardWithEffects("a-suspension", [{ kind: "institution", op: "suspend", institution: "gsomia", domain: "history" }]), ...quietDeck(8)];
-    const intact = table().withDeck(deck).withInstitution("gsomia").start();
+    // Trust well above the strain line (§4.5), so only the card can touch GSOMIA.
+    const intact = table().withDeck(deck).withTrust("seoul-tokyo", 60).withInstitution("gsomia").start();
     intact.playRound();
     const events = intact.timeout();
     expect(intact.state.current.cardId).toBe("a-suspension");
     expect(intact.state.institutions.gsomia?.status).toBe("in-force");
     expect(events.some((e) => e.type === "effectBlocked" && e.reason === "firewall")).toBe(true);
 
-    const breached = table().withDeck(deck).withInstitution("gsomia").withFirewall("breached").start();
+    const breached = table().withDeck(deck).withTrust("seoul-tokyo", 60).withInstitution("gsomia").withFirewall("breached").start();
     breached.playRound();
     breached.timeout();
     expect(breached.state.institutions.gsomia).toEqual({ status: "suspended", since: 2 });

@@ -107,7 +107,9 @@ export function changeTrust(d: Draft, pair: Pair, delta: number, cause: Cause, h
   let absorbedBy: InstitutionId[] = [];
   if (amount < 0) {
     absorbedBy = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
-    const share = Math.min(TUNING.absorption.cap, TUNING.absorption.perInstitution * absorbedBy.length);
+    let weight = 0;
+    for (const id of absorbedBy) weight += INSTITUTIONS[id].groundwork ? TUNING.groundwork.absorptionWeight : 1;
+    const share = Math.min(TUNING.absorption.cap, TUNING.absorption.perInstitution * weight);
     absorbed = Math.floor(-amount * share);
     amount += absorbed;
     if (absorbed === 0) absorbedBy = [];
@@ -132,9 +134,17 @@ export function changeInstitution(
   switch (op) {
     case "create":
       if (from !== "absent") return blocked(`${definition.name} is already in force`);
-      d.s.institutions[institution] = { status: "in-force", since: d.s.round };
-      d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
-      applyEffects(d, definition.onCreate, { kind: "institution", institution, label: `${definition.name} created` });
+      {
+        // §5 Groundwork: standing non-traditional cooperation makes the new one easier to sell at home.
+        const ground = groundworkInForce(d, institution);
+        d.s.institutions[institution] = { status: "in-force", since: d.s.round };
+        d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
+        applyEffects(d, ground ? eased(definition.onCreate) : definition.onCreate, {
+          kind: "institution",
+          institution,
+          label: ground ? `${definition.name} created (eased by ${INSTITUTIONS[ground].name})` : `${definition.name} created`,
+        });
+      }
       return;
     case "suspend":
       if (from !== "in-force") return blocked(`${definition.name} is not in force`);
@@ -156,6 +166,20 @@ export function changeInstitution(
       d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
       return;
   }
+}
+
+/** A groundwork institution (§5) in force other than `except`, if any. */
+function groundworkInForce(d: Draft, except: InstitutionId): InstitutionId | null {
+  for (const id of GROUNDWORK) if (id !== except && d.s.institutions[id]?.status === "in-force") return id;
+  return null;
+}
+const GROUNDWORK = (Object.keys(INSTITUTIONS) as InstitutionId[]).filter((id) => INSTITUTIONS[id].groundwork);
+
+/** Creation effects with their support costs scaled by the groundwork factor (rounded toward zero). */
+function eased(effects: readonly Effect[]): Effect[] {
+  return effects.map((e) =>
+    e.kind === "support" && e.delta < 0 ? { ...e, delta: -Math.floor(-e.delta * TUNING.groundwork.creationCostFactor) } : e,
+  );
 }
 
 /** A government falls: support resets and a new stance is drawn from the nation's others. */

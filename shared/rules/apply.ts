@@ -26,6 +26,7 @@ export function factsOf(state: GameState): RuleFacts {
     proposals: state.proposals,
     exportControls: state.exportControls,
     counterstrike: state.counterstrike,
+    japanDefense: state.japanDefense,
     firewall: state.firewall,
     institutions: state.institutions,
     paused: state.paused,

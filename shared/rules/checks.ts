@@ -20,6 +20,8 @@ export interface RuleFacts {
   proposals: readonly Proposal[];
   exportControls: boolean;
   counterstrike: boolean;
+  /** Japan's defense posture: counterstrike needs a build-up behind it. */
+  japanDefense: number;
   firewall: "intact" | "breached";
   institutions: Partial<Record<InstitutionId, { status: "in-force" | "suspended" }>>;
   /** §10 Paused by the instructor: no clock, no moves (chat stays open). */
@@ -36,8 +38,11 @@ export function policyAvailable(facts: RuleFacts, nation: Nation, policy: Policy
     case "exportControlsInactive":
       if (facts.exportControls) return violation("POLICY_UNAVAILABLE", "Export controls are already in place.");
       break;
-    case "counterstrikeNotAcquired":
+    case "counterstrikeReady":
       if (facts.counterstrike) return violation("POLICY_UNAVAILABLE", "Japan already has counterstrike capability.");
+      if (facts.japanDefense < TUNING.counterstrike.postureRequired) {
+        return violation("POLICY_UNAVAILABLE", `Counterstrike needs a defense posture of ${TUNING.counterstrike.postureRequired} behind it (Japan's is ${facts.japanDefense}).`);
+      }
       break;
   }
   return null;

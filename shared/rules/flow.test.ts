@@ -188,7 +188,8 @@ describe("§3 policy", () => {
     const mainstream = table().withOptions({ stances: { tokyo: "mainstream" } }).start();
     hawk.playRound({ tokyo: "defense-buildup" });
     mainstream.playRound({ tokyo: "defense-buildup" });
-    expect(hawk.state.support.tokyo - mainstream.state.support.tokyo).toBe(3);
+    // A hawkish public cheers the build-up (+2 on the policy's cost), a mainstream one accepts it (+1).
+    expect(hawk.state.support.tokyo - mainstream.state.support.tokyo).toBe(1);
   });
 });
 
@@ -203,6 +204,7 @@ describe("§4 resolution", () => {
       .map((e) =>
         e.type === "policiesRevealed" ? "reveal"
         : e.type === "institutionChanged" ? "agreement"
+        : e.type === "meterChanged" && e.change.cause.kind === "institution" && e.change.cause.label.endsWith("created") ? "agreement"
         : e.type === "meterChanged" ? e.change.cause.kind
         : e.type === "pledgeResolved" ? "pledge"
         : e.type === "leadershipChanged" ? "leadership"
@@ -217,7 +219,7 @@ describe("§4 resolution", () => {
     const t = table().withTrust("seoul-tokyo", 40).withInstitution("shuttle-summits").start();
     const events = t.playRound();
     const income = changesOf(events).find((c) => c.cause.kind === "institution");
-    expect(income).toMatchObject({ from: 40, to: 42, cause: { label: INSTITUTIONS["shuttle-summits"].name } });
+    expect(income).toMatchObject({ from: 40, to: 41, cause: { label: INSTITUTIONS["shuttle-summits"].name } });
   });
 
   test("when threat outruns deterrence a crisis marker is placed and trust suffers", () => {

@@ -14,7 +14,7 @@ import { scoreGame } from "./scoring.ts";
 import type { EndState, RoundState } from "./state.ts";
 import { STANCE_RULES } from "./stances.ts";
 import { TUNING } from "./tuning.ts";
-import { NATION_NAMES, NATIONS, pairOf, pairsAmong, type Nation, type Phase, type StanceId } from "./vocabulary.ts";
+import { NATION_NAMES, NATIONS, pairName, pairOf, pairsAmong, type Nation, type Phase, type StanceId } from "./vocabulary.ts";
 
 /** Phase transitions and the resolution order. Rules § numbers refer to shared/rules/README.md. */
 
@@ -168,6 +168,8 @@ export function resolveRound(d: Draft): void {
     applyEffects(d, INSTITUTIONS[id].income, { kind: "institution", institution: id, label: INSTITUTIONS[id].name });
   }
 
+  strainInstitutions(d);
+
   const deterrence = deterrenceTotal(d.s);
   const crisis = crisisDue(d.s.threat, deterrence);
   if (crisis) {
@@ -214,6 +216,28 @@ export function resolveRound(d: Draft): void {
   if (d.s.crises >= TUNING.crisis.markersToEndGame) endGame(d, "regional-crisis");
   else if (d.s.round >= d.s.options.rounds) endGame(d, "rounds-complete");
   else enterPhase(d, "summary");
+}
+
+/**
+ * §4.5 Strain: an institution in force whose members include a pair with trust below its strain
+ * line is suspended (in catalogue order), as Seoul suspended GSOMIA in 2019. Groundwork is spared.
+ */
+const BREACH: Effect = { kind: "firewall", state: "breached" };
+function strainInstitutions(d: Draft): void {
+  for (const id of INSTITUTION_IDS) {
+    if (d.s.institutions[id]?.status !== "in-force" || INSTITUTIONS[id].groundwork) continue;
+    const line = !INSTITUTIONS[id].security
+      ? TUNING.strain.otherBelow
+      : INSTITUTIONS[id].members.length === 2
+        ? TUNING.strain.bilateralSecurityBelow
+        : TUNING.strain.trilateralSecurityBelow;
+    const members = INSTITUTIONS[id].members;
+    const strained = pairsAmong(members).find((pair) => d.s.trust[pair] < line);
+    if (!strained) continue;
+    const cause: Cause = { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
+    // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
+    applyEffects(d, [{ kind: "institution", op: "suspend", institution: id }, ...(INSTITUTIONS[id].security ? [BREACH] : [])], cause);
+  }
 }
 
 function applyPolicy(d: Draft, nation: Nation, policy: PolicyId): void {

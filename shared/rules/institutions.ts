@@ -26,6 +26,11 @@ export interface InstitutionDefinition {
   /** Security institutions count toward deterrence and are shielded by the firewall from history shocks. */
   security: boolean;
   deterrence: number;
+  /**
+   * Non-traditional cooperation that prepares the ground (§5): while it is in force, new
+   * institutions cost less at home and it absorbs more of a trust loss.
+   */
+  groundwork?: boolean;
   /** Applied once, when the institution is created. */
   onCreate: readonly Effect[];
   /** Applied at every resolution while the institution is in force. */
@@ -43,7 +48,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: SEOUL_TOKYO,
     security: true,
     deterrence: 1,
-    onCreate: [{ kind: "support", nation: "seoul", delta: -3 }],
+    onCreate: [{ kind: "support", nation: "seoul", delta: -4 }],
     income: [],
   },
   "shuttle-summits": {
@@ -54,7 +59,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     security: false,
     deterrence: 0,
     onCreate: [],
-    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 2 }],
+    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 1 }],
   },
   "seoul-tokyo-2plus2": {
     id: "seoul-tokyo-2plus2",
@@ -63,7 +68,10 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: SEOUL_TOKYO,
     security: true,
     deterrence: 0,
-    onCreate: [{ kind: "support", nation: "tokyo", delta: -2 }],
+    onCreate: [
+      { kind: "support", nation: "tokyo", delta: -3 },
+      { kind: "support", nation: "seoul", delta: -1 },
+    ],
     income: [],
   },
   "trilateral-ministerial": {
@@ -85,7 +93,10 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: ALL,
     security: true,
     deterrence: 1,
-    onCreate: [],
+    onCreate: [
+      { kind: "support", nation: "seoul", delta: -2 },
+      { kind: "support", nation: "tokyo", delta: -1 },
+    ],
     income: [],
   },
   "trilateral-exercises": {
@@ -95,7 +106,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: ALL,
     security: true,
     deterrence: 1,
-    onCreate: [{ kind: "support", nation: "seoul", delta: -3 }],
+    onCreate: [{ kind: "support", nation: "seoul", delta: -4 }],
     income: [],
   },
   acsa: {
@@ -105,18 +116,19 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: SEOUL_TOKYO,
     security: false,
     deterrence: 0,
-    onCreate: [],
+    onCreate: [{ kind: "support", nation: "seoul", delta: -1 }],
     income: [],
   },
   "hadr-pko": {
     id: "hadr-pko",
     name: "HADR/PKO cooperation",
-    summary: "Disaster relief and peacekeeping cooperation",
+    summary: "Disaster relief and peacekeeping cooperation: later institutions cost less at home and hold better",
     members: ALL,
     security: false,
     deterrence: 0,
+    groundwork: true,
     onCreate: [],
-    income: [],
+    income: [{ kind: "trust", pair: "seoul-tokyo", delta: 1 }],
   },
   "counterstrike-protocol": {
     id: "counterstrike-protocol",
@@ -125,7 +137,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: ALL,
     security: true,
     deterrence: 0,
-    onCreate: [],
+    onCreate: [{ kind: "support", nation: "tokyo", delta: -2 }],
     income: [],
   },
   "comfort-women-settlement": {

@@ -43,7 +43,7 @@ export interface PolicyDefinition {
   description: string;
   effects: readonly Effect[];
   /** The policy can only be chosen when this holds (e.g. lifting controls that are in place). */
-  requires?: "exportControlsActive" | "exportControlsInactive" | "counterstrikeNotAcquired";
+  requires?: "exportControlsActive" | "exportControlsInactive" | "counterstrikeReady";
 }
 
 const holdSteady: PolicyDefinition = {
@@ -86,10 +86,14 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
     },
     "engage-beijing": {
       name: "Engage Beijing",
-      description: "Talk to China and keep channels open: popular at home, but Washington worries about hedging.",
+      description:
+        "Talk to China and keep channels open: popular at home. Alone, Washington reads it as hedging; with a China–Japan–Korea secretariat in force it is a joint approach that eases the threat and brings Tokyo closer.",
       effects: [
-        { kind: "trust", pair: "seoul-washington", delta: -7 },
         { kind: "support", nation: "seoul", delta: 1 },
+        { kind: "trust", pair: "seoul-washington", delta: -5, if: { kind: "institutionNotInForce", institution: "cjk-secretariat" } },
+        { kind: "threat", delta: -1, if: { kind: "institutionInForce", institution: "cjk-secretariat" } },
+        { kind: "trust", pair: "seoul-tokyo", delta: 2, if: { kind: "institutionInForce", institution: "cjk-secretariat" } },
+        { kind: "trust", pair: "seoul-washington", delta: -1, if: { kind: "institutionInForce", institution: "cjk-secretariat" } },
       ],
     },
     "enforce-court-ruling": {
@@ -116,34 +120,41 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
     },
     "defense-buildup": {
       name: "Defense build-up",
-      description: "Raise defense spending toward two percent of GDP.",
+      description:
+        "Raise defense spending toward two percent of GDP: it deters, and Washington welcomes it. Seoul reads it as a partner's contribution when a Seoul–Tokyo 2+2 gives it a say, and as a worry when it does not.",
       effects: [
         { kind: "japanDefense", delta: 1 },
         { kind: "burdenShared", delta: 1 },
-        { kind: "support", nation: "tokyo", delta: -3 },
-        { kind: "trust", pair: "seoul-tokyo", delta: -2 },
-        { kind: "trust", pair: "tokyo-washington", delta: 3 },
+        { kind: "support", nation: "tokyo", delta: -4 },
+        { kind: "trust", pair: "seoul-tokyo", delta: -3, if: { kind: "institutionNotInForce", institution: "seoul-tokyo-2plus2" } },
+        { kind: "trust", pair: "seoul-tokyo", delta: 1, if: { kind: "institutionInForce", institution: "seoul-tokyo-2plus2" } },
+        { kind: "trust", pair: "tokyo-washington", delta: 1 },
       ],
     },
     "acquire-counterstrike": {
       name: "Acquire counterstrike capability",
-      description: "Field the ability to strike missile bases: stronger deterrence, but Seoul fears entrapment.",
-      requires: "counterstrikeNotAcquired",
+      description:
+        "Field the ability to strike missile bases: stronger deterrence. Without a coordination protocol Seoul fears entrapment and Pyongyang answers; with one, all three capitals hold the decision.",
+      requires: "counterstrikeReady",
       effects: [
         { kind: "counterstrike" },
         { kind: "japanDefense", delta: 2 },
-        { kind: "trust", pair: "seoul-tokyo", delta: -6 },
-        { kind: "support", nation: "seoul", delta: -2 },
         { kind: "trust", pair: "tokyo-washington", delta: 2 },
+        { kind: "trust", pair: "seoul-tokyo", delta: -8, if: { kind: "institutionNotInForce", institution: "counterstrike-protocol" } },
+        { kind: "support", nation: "seoul", delta: -3, if: { kind: "institutionNotInForce", institution: "counterstrike-protocol" } },
+        { kind: "threat", delta: 1, if: { kind: "institutionNotInForce", institution: "counterstrike-protocol" } },
+        { kind: "trust", pair: "seoul-tokyo", delta: 2, if: { kind: "institutionInForce", institution: "counterstrike-protocol" } },
       ],
     },
     "impose-export-controls": {
       name: "Impose export controls",
-      description: "Tie trade to the history dispute: it breaches the firewall between history and security.",
+      description:
+        "Tie trade to the history dispute: it breaches the firewall between history and security, and Seoul answers by suspending GSOMIA (as in 2019).",
       requires: "exportControlsInactive",
       effects: [
         { kind: "exportControls", active: true },
         { kind: "firewall", state: "breached" },
+        { kind: "institution", op: "suspend", institution: "gsomia", if: { kind: "institutionInForce", institution: "gsomia" } },
         { kind: "support", nation: "tokyo", delta: 4 },
         { kind: "trust", pair: "seoul-tokyo", delta: -10, domain: "history" },
         { kind: "support", nation: "seoul", delta: -3 },
@@ -184,9 +195,12 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
     "hold-steady": holdSteady,
     "convene-trilateral": {
       name: "Convene a trilateral meeting",
-      description: "Bring both allies to one table; it helps most when they already talk.",
+      description:
+        "Bring both allies to one table; it helps most when they already talk (a standing trilateral ministerial, Seoul–Tokyo trust at 45 or more).",
       effects: [
-        { kind: "trust", pair: "seoul-tokyo", delta: 4 },
+        { kind: "trust", pair: "seoul-tokyo", delta: 2, if: { kind: "meterAtLeast", meter: { meter: "trust", pair: "seoul-tokyo" }, value: 45 } },
+        { kind: "trust", pair: "seoul-tokyo", delta: 3, if: { kind: "institutionInForce", institution: "trilateral-ministerial" } },
+        { kind: "trust", pair: "seoul-tokyo", delta: 1 },
         { kind: "trust", pair: "seoul-washington", delta: 1 },
         { kind: "trust", pair: "tokyo-washington", delta: 1 },
         { kind: "support", nation: "washington", delta: 1 },
@@ -216,7 +230,6 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
       effects: [
         { kind: "trust", pair: "seoul-washington", delta: 5 },
         { kind: "support", nation: "seoul", delta: 2 },
-        { kind: "support", nation: "washington", delta: -1 },
       ],
     },
     "reassure-tokyo": {
@@ -225,17 +238,16 @@ export const POLICIES: { [N in Nation]: Record<PolicyOf<N>, PolicyDefinition> } 
       effects: [
         { kind: "trust", pair: "tokyo-washington", delta: 5 },
         { kind: "support", nation: "tokyo", delta: 2 },
-        { kind: "support", nation: "washington", delta: -1 },
       ],
     },
     "shift-burden": {
       name: "Shift the burden",
       description: "Demand that allies pay more for their own defense: popular at home, bruising abroad.",
       effects: [
-        { kind: "burdenShared", delta: 2 },
-        { kind: "support", nation: "washington", delta: 4 },
-        { kind: "trust", pair: "seoul-washington", delta: -4 },
-        { kind: "trust", pair: "tokyo-washington", delta: -3 },
+        { kind: "burdenShared", delta: 1 },
+        { kind: "support", nation: "washington", delta: 2 },
+        { kind: "trust", pair: "seoul-washington", delta: -5 },
+        { kind: "trust", pair: "tokyo-washington", delta: -4 },
       ],
     },
     "extended-deterrence": {

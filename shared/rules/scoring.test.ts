@@ -18,7 +18,7 @@ describe("scoring", () => {
   });
 
   test("a met agenda adds its bonus; a missed one adds nothing", () => {
-    const met = table().withOptions({ rounds: 1 }).withAgenda("tokyo", "tokyo-gsomia").withInstitution("gsomia").start();
+    const met = table().withOptions({ rounds: 1 }).withAgenda("tokyo", "tokyo-gsomia").withTrust("seoul-tokyo", 60).withInstitution("gsomia").start();
     met.playRound();
     const missed = table().withOptions({ rounds: 1 }).withAgenda("tokyo", "tokyo-gsomia").start();
     missed.playRound();
@@ -29,9 +29,9 @@ describe("scoring", () => {
   });
 
   test("Seoul loses autonomy when Japan holds counterstrike capability without a coordination protocol", () => {
-    const without = table().withOptions({ rounds: 1 }).start();
+    const without = table().withOptions({ rounds: 1 }).withJapanDefense(6).start();
     without.playRound({ tokyo: "acquire-counterstrike" });
-    const withProtocol = table().withOptions({ rounds: 1 }).withInstitution("counterstrike-protocol").start();
+    const withProtocol = table().withOptions({ rounds: 1 }).withJapanDefense(6).withTrust("seoul-tokyo", 60).withInstitution("counterstrike-protocol").start();
     withProtocol.playRound({ tokyo: "acquire-counterstrike" });
     const autonomy = (s: typeof without.state) => s.ended!.scores.seoul.lines.find((l) => l.label === "Autonomy")!;
     expect(autonomy(without.state).detail).toMatch(/no coordination protocol/);

@@ -96,18 +96,20 @@ function nationalInterest(state: GameState, nation: Nation, explain = true): Sco
           () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + counterstrike capability ${sc.tokyo.counterstrikeBonus}` : ""}`,
         ),
         support,
-        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.trustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.trustDivisor}`),
+        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.tokyo.seoulTrustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.tokyo.seoulTrustDivisor}`),
       ];
     case "washington": {
       const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
       const trilateral = INSTITUTION_IDS.filter(
         (id) => INSTITUTIONS[id].members.length === 3 && state.institutions[id]?.status === "in-force",
       ).length;
+      const wsec = sc.washington.securityPerDeterrencePoint;
       return [
+        line("Security", deterrence * wsec, () => `Deterrence ${deterrence} × ${wsec}`),
         line(
           "Trilateral cooperation",
-          trustSum / (3 * sc.trustDivisor) + trilateral * sc.washington.trilateralInstitutionPoints,
-          () => `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${3 * sc.trustDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`,
+          trustSum / sc.washington.trustSumDivisor + trilateral * sc.washington.trilateralInstitutionPoints,
+          () => `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${sc.washington.trustSumDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`,
         ),
         line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, () => `Burden shared ${state.burdenShared} × ${sc.washington.burdenPerPoint}`),
         support,

@@ -26,17 +26,17 @@ export const STANCE_RULES: Record<StanceId, StanceRules> = {
   mainstream: {
     nation: "tokyo",
     summary: "Steady alliance management; cautious on history gestures.",
-    supportShift: { "apology-statement": 2, "shrine-visit": -2 },
+    supportShift: { "apology-statement": 3, "shrine-visit": -2, "make-the-case-at-home": 3, "defense-buildup": 1 },
   },
   hawkish: {
     nation: "tokyo",
     summary: "Defense build-up and counterstrike; history concessions are costly.",
-    supportShift: { "defense-buildup": 3, "acquire-counterstrike": 2, "apology-statement": -3, "shrine-visit": 2 },
+    supportShift: { "defense-buildup": 2, "acquire-counterstrike": 2, "apology-statement": -3, "shrine-visit": 2 },
   },
   "alliance-builder": {
     nation: "washington",
     summary: "Convene, reassure, push trilateralism.",
-    supportShift: { "convene-trilateral": 2, "shift-burden": -2 },
+    supportShift: { "convene-trilateral": 3, "shift-burden": -2 },
   },
   "burden-shifter": {
     nation: "washington",

@@ -12,7 +12,7 @@ export const TUNING = {
     threat: 3,
     historyTension: 5,
     japanDefense: 2,
-    burdenShared: 3,
+    burdenShared: 2,
   },
 
   bounds: {
@@ -29,6 +29,22 @@ export const TUNING = {
   /** Share of a trust loss that each institution in force between the pair absorbs. */
   absorption: { perInstitution: 0.15, cap: 0.6 },
 
+  /**
+   * §5 Groundwork: while an institution marked `groundwork` (HADR/PKO cooperation) is in force,
+   * creating another institution costs its governments this share of the support it would
+   * (rounded toward zero), and the groundwork institution counts this many times in absorption.
+   */
+  groundwork: { creationCostFactor: 0.5, absorptionWeight: 2 },
+
+  /**
+   * §4.5 Strain: at resolution, an institution in force is suspended when the trust between two
+   * of its members is below its line: no government can defend intimacy with a partner its public
+   * has turned against. A Seoul–Tokyo security tie (GSOMIA, the 2+2) needs the most trust; with
+   * Washington at the table a security institution holds down to a lower line, the others lower still. Groundwork (HADR/PKO) is never
+   * strained. A suspended institution can be restored by agreement.
+   */
+  strain: { bilateralSecurityBelow: 40, trilateralSecurityBelow: 33, otherBelow: 30 },
+
   /** While the firewall stands, history shocks to Seoul–Tokyo trust land at this strength. */
   firewallHistoryFactor: 0.5,
 
@@ -37,7 +53,7 @@ export const TUNING = {
     /** One point of deterrence per this many points of average trust. */
     trustPerPoint: 18,
     /** One point per this many points of Japan's defense posture. */
-    japanDefensePerPoint: 10,
+    japanDefensePerPoint: 4,
     /** Washington's "offer extended deterrence" adds this until the end of the round. */
     extendedDeterrenceBonus: 2,
   },
@@ -47,7 +63,10 @@ export const TUNING = {
    * allies. At the start of round `fromRound`, and every `everyRounds` rounds after it, threat
    * rises by `threatPerStep` before the card is drawn; deterrence has to keep pace.
    */
-  escalation: { threatPerStep: 1, everyRounds: 1, fromRound: 2, label: "North Korea's missile programme advances" },
+  escalation: { threatPerStep: 1, everyRounds: 1, fromRound: 3, label: "North Korea's missile programme advances" },
+
+  /** Counterstrike capability can be acquired only once Japan's defense posture reaches this. */
+  counterstrike: { postureRequired: 6 },
 
   crisis: { markersToEndGame: 3, threatReliefAfterCrisis: 0, trustShockPerPair: -8 },
 
@@ -61,8 +80,8 @@ export const TUNING = {
     securityPerDeterrencePoint: 1,
     supportDivisor: 10,
     trustDivisor: 10,
-    seoul: { uncoordinatedCounterstrikePenalty: -6, autonomyBonus: 4.5, pointsPerApology: 2, historyCalmDivisor: 2 },
-    tokyo: { defensePerPoint: 0.67, counterstrikeBonus: 1.5 },
-    washington: { trilateralInstitutionPoints: 1.25, burdenPerPoint: 0.85 },
+    seoul: { uncoordinatedCounterstrikePenalty: 9, autonomyBonus: 11, pointsPerApology: 0.75, historyCalmDivisor: 1.5 },
+    tokyo: { defensePerPoint: 0.3, counterstrikeBonus: 2, seoulTrustDivisor: 4.5 },
+    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 15.3, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
   },
 } as const;

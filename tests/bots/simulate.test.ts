@@ -33,9 +33,41 @@ describe("the simulator", () => {
     expect(run(["--games", "10", "--policy", "random", "--quiet"]).status).toBe(0);
   });
 
+  test("--json prints the summary with the stance × stance matrix, the balance figures and each target", () => {
+    const result = run(["--games", "12", "--seed", "3", "--json"]);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.games).toBe(12);
+    const seated = Object.values(summary.balance.seatings as Record<string, { games: number }>).reduce((s, v) => s + v.games, 0);
+    expect(seated).toBe(12);
+    expect(summary.balance.stanceMatrix.conservative).toHaveProperty("mainstream");
+    expect(summary.balance.stanceMatrix.conservative).not.toHaveProperty("progressive");
+    expect(summary.targets.map((t: { figure: string }) => t.figure)).toEqual(
+      expect.arrayContaining(["win rate, stance mainstream", "games ended in regional crisis", "games with GSOMIA suspended at some point"]),
+    );
+    expect(summary.targets.every((t: { met: unknown }) => typeof t.met === "boolean")).toBe(true);
+  });
+
+  test("--defector seats the defector in turn and compares it with a normal bot in the same seat of the same games", () => {
+    const out = execFileSync(process.execPath, ["bench/simulate.ts", "--games", "6", "--seed", "5", "--defector", "rotate", "--quiet"], { cwd: root, encoding: "utf8" });
+    expect(out).toMatch(/defector\s+6 games, each played twice from its seed/);
+    expect(out).toMatch(/by seat: seoul [\d.]+% vs [\d.]+% \(2 games\)\s+tokyo [\d.]+% vs [\d.]+% \(2 games\)/);
+    expect(out).toMatch(/defector seat win rate vs a normal bot in the same seat/);
+  });
+
+  test("--matrix prints a row and a column for every stance, and every seating", () => {
+    const out = execFileSync(process.execPath, ["bench/simulate.ts", "--games", "8", "--seed", "6", "--matrix", "--quiet"], { cwd: root, encoding: "utf8" });
+    expect(out).toMatch(/stance × stance/);
+    for (const s of ["conservative", "progressive", "mainstream", "hawkish", "alliance-builder", "burden-shifter"]) expect(out).toMatch(new RegExp(`\\n  ${s}\\s`));
+    expect(out).toMatch(/seatings \(seoul\/tokyo\/washington\)/);
+  });
+
   test("rejects bad options with a usage message", () => {
     expect(() => parseArgs(["--seats", "seoul=hawkish"])).toThrow(UsageError);
     expect(() => parseArgs(["--games", "0"])).toThrow(UsageError);
+    expect(() => parseArgs(["--defector", "beijing"])).toThrow(UsageError);
+    expect(() => parseArgs(["--defector", "tokyo", "--policy", "random"])).toThrow(UsageError);
+    expect(parseArgs(["--seats", "seoul=progressive", "--mixed"]).seats).toEqual({});
     const result = run(["--seats", "tokyo=progressive"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/not a stance of tokyo/);

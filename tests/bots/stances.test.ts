@@ -37,7 +37,8 @@ describe("each stance behaves as designed", () => {
 
   test("a hawkish Tokyo never pledges an apology, a mainstream Tokyo can", () => {
     for (const [stance, answer] of [["hawkish", "rejectProposal"], ["mainstream", "acceptProposal"]] as const) {
-      const t = table().withOptions(stances("progressive", stance, "alliance-builder")).withHistoryTension(8).start();
+      // Seoul–Tokyo trust above GSOMIA's strain line (§4.5), so the deal is about history alone.
+      const t = table().withOptions(stances("progressive", stance, "alliance-builder")).withHistoryTension(8).withTrust("seoul-tokyo", 50).start();
       t.as("seoul").propose(["seoul", "tokyo"], [gsomia, pledge("tokyo", "apology-statement")]);
       for (const rng of RNGS) expect(ask(t.state, "tokyo", "normal", rng)?.type).toBe(answer);
     }
@@ -45,7 +46,8 @@ describe("each stance behaves as designed", () => {
 
   describe("a progressive Seoul will not sign GSOMIA under history pressure without a concession", () => {
     const progressiveTable = (exportControls: boolean) => {
-      let b = table().withOptions(stances("progressive", "mainstream", "alliance-builder")).withHistoryTension(8);
+      // Seoul–Tokyo trust well above GSOMIA's strain line (§4.5), so the answer turns on history alone.
+      let b = table().withOptions(stances("progressive", "mainstream", "alliance-builder")).withHistoryTension(8).withTrust("seoul-tokyo", 75);
       if (exportControls) b = b.withExportControls();
       return b.start();
     };
@@ -82,7 +84,7 @@ describe("each stance behaves as designed", () => {
     });
 
     test("a conservative Seoul signs the same plain GSOMIA proposal", () => {
-      const t = table().withOptions(stances("conservative", "mainstream", "alliance-builder")).withHistoryTension(8).start();
+      const t = table().withOptions(stances("conservative", "mainstream", "alliance-builder")).withHistoryTension(8).withTrust("seoul-tokyo", 50).start();
       t.as("tokyo").propose(["seoul", "tokyo"], [gsomia]);
       for (const rng of RNGS) expect(ask(t.state, "seoul", "normal", rng)?.type).toBe("acceptProposal");
     });
@@ -91,6 +93,11 @@ describe("each stance behaves as designed", () => {
       const t = table()
         .withOptions(stances("progressive", "mainstream", "alliance-builder"))
         .withExportControls()
+        // Trust above GSOMIA's strain line, and the cheaper ways in (HADR/PKO, the CJK track) already
+        // taken, so GSOMIA is what Seoul has left to give for the controls.
+        .withTrust("seoul-tokyo", 50)
+        .withInstitution("hadr-pko")
+        .withInstitution("cjk-secretariat")
         .withInstitution("gsomia", "suspended")
         .withInstitution("missile-warning-sharing")
         .withInstitution("trilateral-exercises")
@@ -180,7 +187,8 @@ describe("pledges are kept according to the stance's word", () => {
   }
 
   test("a burden-shifter breaks an unwelcome pledge about as often as its trustworthiness says", () => {
-    const rate = keepRate("conservative", "burden-shifter", "washington", [pledge("washington", "reassure-seoul"), pledge("seoul", "deepen-us-alliance")]);
+    // Trilateral ceremony is what a transactional administration cares least for: a pledge to convene is unwelcome.
+    const rate = keepRate("conservative", "burden-shifter", "washington", [pledge("washington", "convene-trilateral"), pledge("seoul", "deepen-us-alliance")]);
     const t = STANCE_PROFILES["burden-shifter"].trustworthiness;
     expect(rate).toBeGreaterThan(t - 0.1);
     expect(rate).toBeLessThan(t + 0.1);

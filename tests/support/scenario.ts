@@ -118,6 +118,9 @@ export class TableBuilder {
   withThreat(value: number): this {
     return this.tweak((s) => (s.threat = value));
   }
+  withJapanDefense(value: number): this {
+    return this.tweak((s) => (s.japanDefense = value));
+  }
   withHistoryTension(value: number): this {
     return this.tweak((s) => (s.historyTension = value));
   }

@@ -18,7 +18,7 @@ export const burdenShifter: StanceProfile = {
   acceptThreshold: 0.5,
   proposeThreshold: 1,
   policies: {
-    "shift-burden": 2.5,
+    "shift-burden": 3.5,
     "press-seoul": 0.5,
     "press-tokyo": 0.5,
     "convene-trilateral": -0.5,

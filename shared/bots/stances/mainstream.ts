@@ -69,7 +69,9 @@ export const mainstream: StanceProfile = {
     },
   ],
   adjustPolicy: (policy, sit) => {
-    if (policy === "defense-buildup" && sit.gap >= 0) return 2;
+    if (policy === "defense-buildup" && sit.gap >= 0) return 1.5;
+    // Within the constitution: counterstrike only once all three capitals hold the decision (Lee's protocol).
+    if (policy === "acquire-counterstrike" && sit.view.institutions["counterstrike-protocol"]?.status !== "in-force") return -1.5;
     if (policy === "make-the-case-at-home" && sit.view.trust["seoul-tokyo"] < 30) return 1;
     if (policy === "lift-export-controls" && sit.view.trust["seoul-tokyo"] >= 45) return 1;
     return 0;
