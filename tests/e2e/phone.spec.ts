@@ -115,16 +115,16 @@ test("a whole solo game on a 390×844 phone: table above, panels as tabs, no sid
     }
     if (v.phase === "policy") {
       await sidebar(page).locator(".policy-option").nth(1).tap();
-      await snapshot(page, `phone-04-policy-r${v.round}`);
+      if (v.round === 1) await snapshot(page, "phone-04-policy-r1");
       await sidebar(page).getByRole("button", { name: "Commit policy" }).tap();
       await waitForPhaseChange(page, v);
       continue;
     }
     if (v.phase === "summary") {
-      await sidebar(page).getByRole("button", { name: "Show all" }).tap({ timeout: 2000 }).catch(() => undefined);
+      await page.evaluate(() => window.__trilateral!.skipPlayback());
       await page.waitForFunction(() => !window.__trilateral!.playbackBusy, null, { timeout: 60_000 });
       await check(`round ${v.round} summary, played`);
-      await snapshot(page, `phone-05-summary-r${v.round}`);
+      if (v.round === 1) await snapshot(page, "phone-05-summary-r1");
       await sidebar(page).getByRole("button", { name: /Next round|See the final result/ }).tap();
       await waitForPhaseChange(page, v);
       continue;
@@ -134,7 +134,7 @@ test("a whole solo game on a 390×844 phone: table above, panels as tabs, no sid
   expect(proposed && chatted).toBe(true);
   const skip = sidebar(page).getByRole("button", { name: "Skip to the results" });
   if (await skip.isVisible()) await skip.tap();
-  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible({ timeout: 60_000 });
   await check("end screen");
   await expect(page.locator(".score-card")).toHaveCount(3);
   await snapshot(page, "phone-06-end");

@@ -132,7 +132,7 @@ test("a table on a 1920×1080 projector: it fills the screen, and no text a clas
   expect((await view(page)).phase).toBe("ended");
   const skip = sidebar(page).getByRole("button", { name: "Skip to the results" });
   if (await skip.isVisible()) await skip.click();
-  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Game over|Regional crisis/ })).toBeVisible({ timeout: 60_000 });
   for (const p of await smallDomText(page)) problems.push(`end screen, DOM: ${p}`);
   await shots(page, "projector-1080-end");
 

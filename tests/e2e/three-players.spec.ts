@@ -88,6 +88,8 @@ test("three browser contexts play a full table to the end, with chat and an acce
       await expect(composer.locator(".composer-parties")).toContainText("you, Tokyo");
       await composer.getByLabel("Note to the parties (optional)").fill("As agreed in our channel.");
       await composer.getByRole("button", { name: "Table proposal" }).click();
+      // The proposal is in Seoul's view once the table has taken it (a moment after the click).
+      await seoul.waitForFunction(() => window.__trilateral!.view!.proposals.some((p) => p.by === "seoul"), null, { timeout: 30_000 });
       const mine = (await view(seoul)).proposals.find((p) => p.by === "seoul")!;
       proposalId = mine.id;
       const label = proposalId.toUpperCase();
