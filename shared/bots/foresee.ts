@@ -24,16 +24,9 @@ export function timeout(state: GameState): GameState {
   return run(state, SYSTEM, { type: "phaseTimeout", round: state.round, phase: state.phase }) ?? state;
 }
 
-const hypotheticals = new WeakMap<PlayerView, GameState>();
-
 /** The hypothetical a view stands for, with a fixed draw of what it hides (so a view always thinks alike). */
 export function hypotheticalOf(view: PlayerView, options?: HypotheticalOptions): GameState {
-  let state = options ? undefined : hypotheticals.get(view);
-  if (!state) {
-    state = hypotheticalState(view, 1, options).state;
-    if (!options) hypotheticals.set(view, state);
-  }
-  return state;
+  return hypotheticalState(view, 1, options).state;
 }
 
 /** The state once negotiation has closed (the engine lapses what is still open), or the policy-phase state itself. */

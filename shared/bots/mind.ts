@@ -80,8 +80,8 @@ export interface Mind {
   fp?: string;
   publicFp?: string;
   tables: Partial<Record<Nation, Map<string, number>>>;
-  /** Engine outcomes computed during this decision, by key. */
-  outcomes: Map<string, GameState>;
+  /** Engine outcomes for this seat's situation (shared with every seat in the same public situation). */
+  outcomes: Outcomes | null;
 }
 
 export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId): StanceProfile {
@@ -112,7 +112,7 @@ export function mindOf(view: PlayerView, me: Nation, profile: StanceProfile, lev
     },
     tables: {},
     keep: {},
-    outcomes: new Map(),
+    outcomes: null,
     records: () => (records ??= pledgeRecords(view)),
     sitOf: (nation) => (nation === me ? sit : (sits[nation] ??= { ...sit, me: nation })),
     // Evaluators are kept while the situation stands, so what they weighed stays remembered (worth).
@@ -225,30 +225,42 @@ export function cached(m: Mind, ev: Evaluator, key: string, compute: () => numbe
 // ——— Outcomes, from the engine ——————————————————————————————————————————
 
 /** Outcomes are kept, like values, for as long as the seat's situation stands (the same fingerprint). */
-const outcomeCache = new Map<string, Map<string, GameState>>();
+const outcomeCache = new Map<string, Outcomes>();
 
-function outcome(m: Mind, key: string, compute: () => GameState): GameState {
-  if (m.outcomes.size === 0) {
+/** The engine's outcomes for one situation, and what each evaluator thinks each of them is worth. */
+export interface Outcomes {
+  states: Map<string, GameState>;
+  worths: Map<GameState, Map<Evaluator, number>>;
+}
+
+function outcomesOf(m: Mind): Outcomes {
+  if (!m.outcomes) {
     // The engine's outcomes depend on public facts and the deals the seat can see (publicFingerprint),
     // not on whose hypothetical it is: the seats share them.
     const fp = publicFingerprint(m);
     let shared = outcomeCache.get(fp);
     if (!shared) {
       if (outcomeCache.size >= 6) outcomeCache.delete(outcomeCache.keys().next().value!);
-      outcomeCache.set(fp, (shared = new Map()));
+      outcomeCache.set(fp, (shared = { states: new Map(), worths: new Map() }));
     }
     m.outcomes = shared;
   }
-  let s = m.outcomes.get(key);
-  if (!s) m.outcomes.set(key, (s = compute()));
+  return m.outcomes;
+}
+
+function outcome(m: Mind, key: string, compute: () => GameState): GameState {
+  const states = outcomesOf(m).states;
+  let s = states.get(key);
+  if (!s) states.set(key, (s = compute()));
   return s;
 }
 
 /** The policy-phase hypothetical (negotiation closed by the engine). */
 export function policyState(m: Mind): GameState | null {
-  const base = m.base;
-  if (base.phase !== "negotiation" && base.phase !== "policy") return null;
+  // The hypothetical has the view's phase; it is built only if no seat in this situation has needed it yet.
+  if (m.view.phase !== "negotiation" && m.view.phase !== "policy") return null;
   return outcome(m, "atPolicy", () => {
+    const base = m.base;
     if (base.phase === "policy") return base;
     const before = { ...base, proposals: base.proposals.filter((p) => p.status === "open") };
     return atPolicy(before) ?? before;
@@ -270,9 +282,8 @@ function laterRound(m: Mind, key: string, s: GameState): GameState {
 }
 
 /** utility(ev, state), remembered per outcome (the same baseline is weighed against every option). */
-const worths = new WeakMap<GameState, Map<Evaluator, number>>();
-
-export function worth(ev: Evaluator, state: GameState): number {
+export function worth(m: Mind, ev: Evaluator, state: GameState): number {
+  const worths = outcomesOf(m).worths;
   let byEv = worths.get(state);
   if (!byEv) worths.set(state, (byEv = new Map()));
   let v = byEv.get(ev);
@@ -286,7 +297,7 @@ export function policyWorth(m: Mind, ev: Evaluator, actor: Nation, policy: Polic
     const none = resolved(m, {});
     const after = resolved(m, { [actor]: policy });
     if (!none || !after) return 0;
-    let v = worth(ev, after) - worth(ev, none);
+    let v = worth(m, ev, after) - worth(m, ev, none);
     if (actor === ev.nation) v += ev.profile.policies[policy] ?? 0;
     return v;
   }) + (actor === ev.nation && ev.profile.adjustPolicy ? ev.profile.adjustPolicy(policy, m.sitOf(ev.nation)) : 0);
@@ -322,7 +333,7 @@ function dealGain(m: Mind, ev: Evaluator, deal: Deal, key: string, policies: Par
   const with_ = resolved(m, policies, deal, key);
   const without = resolved(m, against);
   if (!with_ || !without) return 0;
-  return worth(ev, with_) - worth(ev, without);
+  return worth(m, ev, with_) - worth(m, ev, without);
 }
 
 /** What one term of a proposal is worth to `ev`'s government, through the engine. */
@@ -339,7 +350,7 @@ export function termWorth(m: Mind, ev: Evaluator, term: ProposalTerm, parties: r
         const with_ = resolved(m, {}, deal, key);
         const without = resolved(m, {});
         if (with_ && without) {
-          const drift = worth(ev, laterRound(m, key, with_)) - worth(ev, with_) - (worth(ev, laterRound(m, "none", without)) - worth(ev, without));
+          const drift = worth(m, ev, laterRound(m, key, with_)) - worth(m, ev, with_) - (worth(m, ev, laterRound(m, "none", without)) - worth(m, ev, without));
           v += drift * Math.min(roundsLeft, 4) * 0.8;
         }
       }

@@ -1,14 +1,14 @@
 import { agendaById, type AgendaDefinition } from "../rules/agendas.ts";
 import { conditionHolds, meterValue } from "../rules/conditions.ts";
 import type { Condition } from "../rules/effects.ts";
-import { deterrenceTotal, institutionsInForceBetween } from "../rules/deterrence.ts";
+import { deterrenceTotal, institutionsInForceForPair } from "../rules/deterrence.ts";
 import { escalationDue } from "../rules/flow.ts";
 import { INSTITUTION_IDS, type InstitutionId } from "../rules/institutions.ts";
 import { nationalInterestPoints } from "../rules/scoring.ts";
 import type { GameState } from "../rules/state.ts";
 import { TUNING } from "../rules/tuning.ts";
 import type { PlayerView } from "../rules/view.ts";
-import { membersOfPair, NATIONS, PAIRS, type Nation } from "../rules/vocabulary.ts";
+import { inPair, NATIONS, PAIRS, type Nation } from "../rules/vocabulary.ts";
 import type { StanceProfile } from "./profile.ts";
 
 /**
@@ -119,7 +119,7 @@ export function utility(ev: Evaluator, s: GameState): number {
   // Standing institutions between our pairs are habits that outlast a bad round.
   if (ev.foresight) {
     const weight = 0.25 * Math.min(Math.max(0, roundsLeft), 4);
-    for (const pair of PAIRS) if (membersOfPair(pair).includes(me)) u += weight * institutionsInForceBetween(s.institutions, membersOfPair(pair)).length;
+    for (const pair of PAIRS) if (inPair(pair, me)) u += weight * institutionsInForceForPair(s.institutions, pair);
   }
 
   const b = ev.profile.meters;
@@ -132,13 +132,13 @@ export function utility(ev: Evaluator, s: GameState): number {
   if (b.exportControls && s.exportControls) u += b.exportControls;
   if (b.counterstrike && s.counterstrike) u += b.counterstrike;
   if (b.firewall && s.firewall === "intact") u += b.firewall;
-  for (const [id, flavour] of flavoursOf(ev.profile)) if (s.institutions[id]?.status === "in-force") u += flavour;
+  for (const f of flavoursOf(ev.profile)) if (s.institutions[f.id]?.status === "in-force") u += f.flavour;
   return u;
 }
 
-const FLAVOURS = new WeakMap<StanceProfile, [InstitutionId, number][]>();
-function flavoursOf(profile: StanceProfile): [InstitutionId, number][] {
+const FLAVOURS = new WeakMap<StanceProfile, { id: InstitutionId; flavour: number }[]>();
+function flavoursOf(profile: StanceProfile): { id: InstitutionId; flavour: number }[] {
   let list = FLAVOURS.get(profile);
-  if (!list) FLAVOURS.set(profile, (list = INSTITUTION_IDS.flatMap((id) => (profile.institutions[id] ? [[id, profile.institutions[id]!] as [InstitutionId, number]] : []))));
+  if (!list) FLAVOURS.set(profile, (list = INSTITUTION_IDS.flatMap((id) => (profile.institutions[id] ? [{ id, flavour: profile.institutions[id]! }] : []))));
   return list;
 }

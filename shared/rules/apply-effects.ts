@@ -6,6 +6,7 @@ import type { Cause } from "./events.ts";
 import { INSTITUTIONS, type InstitutionId } from "./institutions.ts";
 import { nextInt } from "./rng.ts";
 import { TUNING } from "./tuning.ts";
+import { QUIET_CAUSE } from "./draft.ts";
 import { membersOfPair, NATION_NAMES, STANCES, type MeterRef, type Nation, type Pair } from "./vocabulary.ts";
 
 /** The effect interpreter: the one place a meter, the firewall or an institution changes. */
@@ -20,16 +21,16 @@ export function applyEffect(d: Draft, effect: Effect, cause: Cause): void {
     case "trust":
       return changeTrust(d, effect.pair, effect.delta, cause, historyShock);
     case "support":
-      return changeMeter(d, { meter: "support", nation: effect.nation }, effect.delta, cause);
+      return changeMeter(d, SUPPORT_REFS[effect.nation], effect.delta, cause);
     case "threat":
     case "historyTension":
     case "japanDefense":
     case "burdenShared":
-      return changeMeter(d, { meter: effect.kind }, effect.delta, cause);
+      return changeMeter(d, METER_REFS[effect.kind], effect.delta, cause);
     case "firewall":
       if (d.s.firewall !== effect.state) {
         d.s.firewall = effect.state;
-        d.events.push({ type: "firewallChanged", to: effect.state, cause });
+        if (!d.quiet) d.events.push({ type: "firewallChanged", to: effect.state, cause });
       }
       return;
     case "institution":
@@ -37,20 +38,20 @@ export function applyEffect(d: Draft, effect: Effect, cause: Cause): void {
     case "exportControls":
       if (d.s.exportControls !== effect.active) {
         d.s.exportControls = effect.active;
-        d.events.push({ type: "exportControlsChanged", active: effect.active, cause });
+        if (!d.quiet) d.events.push({ type: "exportControlsChanged", active: effect.active, cause });
       }
       return;
     case "counterstrike":
       if (!d.s.counterstrike) {
         d.s.counterstrike = true;
-        d.events.push({ type: "counterstrikeAcquired", cause });
+        if (!d.quiet) d.events.push({ type: "counterstrikeAcquired", cause });
       }
       return;
     case "leadershipChange":
       return changeGovernment(d, effect.nation, cause);
     case "deterrenceBonus":
       d.s.current.deterrenceBonus += effect.delta;
-      d.events.push({ type: "deterrenceBonus", amount: effect.delta, cause });
+      if (!d.quiet) d.events.push({ type: "deterrenceBonus", amount: effect.delta, cause });
       return;
   }
 }
@@ -60,11 +61,10 @@ function clampTo(ref: MeterRef, value: number): number {
   return Math.max(lo, Math.min(hi, value));
 }
 
-function record(d: Draft, ref: MeterRef, requested: number, applied: number, cause: Cause, extra: { absorbed?: number; absorbedBy?: InstitutionId[]; firewalled?: boolean } = {}): void {
+function record(d: Draft, ref: MeterRef, requested: number, applied: number, cause: Cause, absorbed = 0, absorbedBy: readonly InstitutionId[] = [], firewalled = false): void {
   const from = meterValue(d.s, ref);
   const to = clampTo(ref, from + applied);
-  const absorbed = extra.absorbed ?? 0;
-  if (to === from && absorbed === 0 && !extra.firewalled) return;
+  if (to === from && absorbed === 0 && !firewalled) return;
   switch (ref.meter) {
     case "trust":
       d.s.trust[ref.pair] = to;
@@ -83,8 +83,8 @@ function record(d: Draft, ref: MeterRef, requested: number, applied: number, cau
     to,
     requested,
     absorbed,
-    absorbedBy: extra.absorbedBy ?? [],
-    firewalled: extra.firewalled ?? false,
+    absorbedBy: absorbedBy.slice(),
+    firewalled,
     cause,
   };
   d.s.changes.push(change);
@@ -104,18 +104,33 @@ export function changeTrust(d: Draft, pair: Pair, delta: number, cause: Cause, h
     firewalled = true;
   }
   let absorbed = 0;
-  let absorbedBy: InstitutionId[] = [];
+  let absorbedBy: readonly InstitutionId[] = NONE;
   if (amount < 0) {
-    absorbedBy = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
+    const sharing = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
     let weight = 0;
-    for (const id of absorbedBy) weight += INSTITUTIONS[id].groundwork ? TUNING.groundwork.absorptionWeight : 1;
+    for (const id of sharing) weight += INSTITUTIONS[id].groundwork ? TUNING.groundwork.absorptionWeight : 1;
     const share = Math.min(TUNING.absorption.cap, TUNING.absorption.perInstitution * weight);
     absorbed = Math.floor(-amount * share);
     amount += absorbed;
-    if (absorbed === 0) absorbedBy = [];
+    // Which institutions absorbed it is only written down (a quiet draft keeps no record).
+    if (absorbed > 0 && !d.quiet) absorbedBy = sharing;
   }
-  record(d, { meter: "trust", pair }, delta, amount, cause, { absorbed, absorbedBy, firewalled });
+  record(d, TRUST_REFS[pair], delta, amount, cause, absorbed, absorbedBy, firewalled);
 }
+
+const NONE: readonly InstitutionId[] = Object.freeze([]);
+
+/** One frozen reference per meter, so a change need not build its own (meter references are values). */
+const trustRef = (pair: Pair): MeterRef => Object.freeze({ meter: "trust", pair });
+const supportRef = (nation: Nation): MeterRef => Object.freeze({ meter: "support", nation });
+const TRUST_REFS: Record<Pair, MeterRef> = { "seoul-tokyo": trustRef("seoul-tokyo"), "seoul-washington": trustRef("seoul-washington"), "tokyo-washington": trustRef("tokyo-washington") };
+const SUPPORT_REFS: Record<Nation, MeterRef> = { seoul: supportRef("seoul"), tokyo: supportRef("tokyo"), washington: supportRef("washington") };
+const METER_REFS: Record<"threat" | "historyTension" | "japanDefense" | "burdenShared", MeterRef> = {
+  threat: Object.freeze({ meter: "threat" }),
+  historyTension: Object.freeze({ meter: "historyTension" }),
+  japanDefense: Object.freeze({ meter: "japanDefense" }),
+  burdenShared: Object.freeze({ meter: "burdenShared" }),
+};
 
 export function changeInstitution(
   d: Draft,
@@ -127,19 +142,21 @@ export function changeInstitution(
   const definition = INSTITUTIONS[institution];
   const current = d.s.institutions[institution];
   const from = current?.status ?? "absent";
-  const blocked = (detail: string): void => {
-    d.events.push({ type: "effectBlocked", reason: "not-applicable", detail, cause });
+  const blocked = (why: string): void => {
+    if (!d.quiet) d.events.push({ type: "effectBlocked", reason: "not-applicable", detail: `${definition.name} ${why}`, cause });
   };
   if (op === "create" && from === "suspended") op = "restore";
   switch (op) {
     case "create":
-      if (from !== "absent") return blocked(`${definition.name} is already in force`);
+      if (from !== "absent") return blocked("is already in force");
       {
         // §5 Groundwork: standing non-traditional cooperation makes the new one easier to sell at home.
         const ground = groundworkInForce(d, institution);
         d.s.institutions[institution] = { status: "in-force", since: d.s.round };
+        const effects = ground ? eased(definition.onCreate) : definition.onCreate;
+        if (d.quiet) return applyEffects(d, effects, QUIET_CAUSE);
         d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
-        applyEffects(d, ground ? eased(definition.onCreate) : definition.onCreate, {
+        applyEffects(d, effects, {
           kind: "institution",
           institution,
           label: ground ? `${definition.name} created (eased by ${INSTITUTIONS[ground].name})` : `${definition.name} created`,
@@ -147,9 +164,9 @@ export function changeInstitution(
       }
       return;
     case "suspend":
-      if (from !== "in-force") return blocked(`${definition.name} is not in force`);
+      if (from !== "in-force") return blocked("is not in force");
       if (historyShock && definition.security && d.s.firewall === "intact") {
-        d.events.push({
+        if (!d.quiet) d.events.push({
           type: "effectBlocked",
           reason: "firewall",
           detail: `The firewall keeps the history dispute away from ${definition.name}`,
@@ -158,12 +175,12 @@ export function changeInstitution(
         return;
       }
       d.s.institutions[institution] = { status: "suspended", since: d.s.round };
-      d.events.push({ type: "institutionChanged", institution, from, to: "suspended", cause });
+      if (!d.quiet) d.events.push({ type: "institutionChanged", institution, from, to: "suspended", cause });
       return;
     case "restore":
-      if (from !== "suspended") return blocked(`${definition.name} is not suspended`);
+      if (from !== "suspended") return blocked("is not suspended");
       d.s.institutions[institution] = { status: "in-force", since: d.s.round };
-      d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
+      if (!d.quiet) d.events.push({ type: "institutionChanged", institution, from, to: "in-force", cause });
       return;
   }
 }
@@ -191,11 +208,7 @@ export function changeGovernment(d: Draft, nation: Nation, cause: Cause): void {
   const to = (others[index] ?? from) as typeof from;
   d.s.stances[nation] = to;
   if (!d.s.current.leadershipChanges.includes(nation)) d.s.current.leadershipChanges.push(nation);
-  d.events.push({ type: "leadershipChanged", nation, from, to, cause });
+  if (!d.quiet) d.events.push({ type: "leadershipChanged", nation, from, to, cause });
   const reset = TUNING.leadership.newGovernmentSupport - d.s.support[nation];
-  changeMeter(d, { meter: "support", nation }, reset, {
-    kind: "leadership",
-    nation,
-    label: `New government in ${NATION_NAMES[nation]}`,
-  });
+  changeMeter(d, SUPPORT_REFS[nation], reset, d.quiet ? QUIET_CAUSE : { kind: "leadership", nation, label: `New government in ${NATION_NAMES[nation]}` });
 }

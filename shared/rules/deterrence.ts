@@ -1,6 +1,6 @@
 import { INSTITUTIONS, INSTITUTION_IDS, type InstitutionId } from "./institutions.ts";
 import { TUNING } from "./tuning.ts";
-import { PAIRS, type Pair } from "./vocabulary.ts";
+import { membersOfPair, PAIRS, type Pair } from "./vocabulary.ts";
 
 /** The inputs deterrence is derived from; both GameState and PlayerView carry them. */
 export interface DeterrenceInputs {
@@ -78,4 +78,20 @@ export function institutionsInForceBetween(
   const out: InstitutionId[] = [];
   for (const id of candidates) if (institutions[id]?.status === "in-force") out.push(id);
   return out;
+}
+
+/** For each pair, the institutions that include both its members, in catalogue order. */
+const sharedBy = (pair: Pair): readonly InstitutionId[] =>
+  INSTITUTION_IDS.filter((id) => membersOfPair(pair).every((m) => (INSTITUTIONS[id].members as readonly string[]).includes(m)));
+const SHARED_BY_PAIR: Record<Pair, readonly InstitutionId[]> = {
+  "seoul-tokyo": sharedBy("seoul-tokyo"),
+  "seoul-washington": sharedBy("seoul-washington"),
+  "tokyo-washington": sharedBy("tokyo-washington"),
+};
+
+/** How many institutions in force include both members of the pair (institutionsInForceBetween's length, without the list). */
+export function institutionsInForceForPair(institutions: DeterrenceInputs["institutions"], pair: Pair): number {
+  let n = 0;
+  for (const id of SHARED_BY_PAIR[pair]) if (institutions[id]?.status === "in-force") n += 1;
+  return n;
 }

@@ -1,4 +1,4 @@
-import type { GameEvent } from "./events.ts";
+import type { Cause, GameEvent } from "./events.ts";
 import type { GameState } from "./state.ts";
 
 /**
@@ -45,3 +45,9 @@ export function draftOf(state: GameState, quiet = false): Draft {
 
 /** Where a quiet draft's events go: nowhere. */
 const QUIET_EVENTS: GameEvent[] = Object.defineProperty([] as GameEvent[], "push", { value: () => 0 });
+
+/**
+ * The cause a quiet draft passes along: causes only label what is recorded, and a quiet draft
+ * records nothing, so it does not build their labels.
+ */
+export const QUIET_CAUSE: Cause = Object.freeze({ kind: "escalation", label: "" });

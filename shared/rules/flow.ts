@@ -2,7 +2,7 @@ import { agendaById } from "./agendas.ts";
 import { applyEffects, changeGovernment, changeTrust } from "./apply-effects.ts";
 import { conditionHolds } from "./conditions.ts";
 import { crisisDue, deterrenceTotal } from "./deterrence.ts";
-import type { Draft } from "./draft.ts";
+import { QUIET_CAUSE, type Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
 import { proposalName } from "./describe.ts";
@@ -26,7 +26,7 @@ export function enterPhase(d: Draft, phase: Phase): void {
   d.s.phase = phase;
   d.s.current.ready = [];
   d.s.phaseExtension = 0;
-  d.events.push({ type: "phaseChanged", round: d.s.round, phase });
+  if (!d.quiet) d.events.push({ type: "phaseChanged", round: d.s.round, phase });
 }
 
 /** §1 Escalation: does threat rise at the start of this round? */
@@ -59,14 +59,11 @@ export function respond(d: Draft, nation: Nation, optionId: OptionId): void {
   if (!card || !option) return;
   d.s.current.responses[nation] = optionId;
   d.s.current.responsesDue = d.s.current.responsesDue.filter((n) => n !== nation);
-  d.events.push({ type: "responseChosen", nation, cardId: card.id, optionId });
-  applyEffects(d, option.effects, {
-    kind: "response",
-    cardId: card.id,
-    nation,
-    optionId,
-    label: `${card.title}: ${NATION_NAMES[nation]} chose "${option.label}"`,
-  });
+  if (!d.quiet) d.events.push({ type: "responseChosen", nation, cardId: card.id, optionId });
+  const cause: Cause = d.quiet
+    ? QUIET_CAUSE
+    : { kind: "response", cardId: card.id, nation, optionId, label: `${card.title}: ${NATION_NAMES[nation]} chose "${option.label}"` };
+  applyEffects(d, option.effects, cause);
   if (d.s.current.responsesDue.length === 0) enterPhase(d, "negotiation");
 }
 
@@ -125,18 +122,21 @@ function jointStatementEffects(topic: ProposalTerm & { kind: "jointStatement" },
  */
 export function resolveRound(d: Draft): void {
   const policies = { ...d.s.current.policies } as Record<Nation, PolicyId>;
-  d.events.push({ type: "policiesRevealed", round: d.s.round, policies });
+  if (!d.quiet) d.events.push({ type: "policiesRevealed", round: d.s.round, policies });
 
+  // The draft's proposals are its own copy: agreed ones are replaced in place.
   const enacted: Proposal[] = [];
-  d.s.proposals = d.s.proposals.map((p) => {
-    if (p.status !== "agreed" || p.round !== d.s.round) return p;
+  const proposals = d.s.proposals;
+  for (let i = 0; i < proposals.length; i++) {
+    const p = proposals[i]!;
+    if (p.status !== "agreed" || p.round !== d.s.round) continue;
     const done = { ...p, status: "enacted" as const };
     enacted.push(done);
-    return done;
-  });
+    proposals[i] = done;
+  }
   for (const p of enacted) {
-    d.events.push({ type: "proposalEnacted", proposalId: p.id });
-    const cause: Cause = { kind: "proposal", proposalId: p.id, label: describeProposal(p) };
+    if (!d.quiet) d.events.push({ type: "proposalEnacted", proposalId: p.id });
+    const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "proposal", proposalId: p.id, label: describeProposal(p) };
     for (const term of p.terms) {
       if (term.kind === "institution") applyEffects(d, [{ kind: "institution", op: term.op, institution: term.institution }], cause);
       if (term.kind === "jointStatement") applyEffects(d, jointStatementEffects(term, p.parties), cause);
@@ -149,23 +149,26 @@ export function resolveRound(d: Draft): void {
     for (const term of p.terms) {
       if (term.kind !== "pledge") continue;
       const kept = policies[term.nation] === term.policy;
-      d.events.push({ type: "pledgeResolved", proposalId: p.id, nation: term.nation, policy: term.policy, kept });
-      const cause: Cause = {
-        kind: "pledge",
-        proposalId: p.id,
-        nation: term.nation,
-        kept,
-        label: kept ? `${NATION_NAMES[term.nation]} kept its word` : `${NATION_NAMES[term.nation]} broke its word (${describeTerm(term)})`,
-      };
-      for (const other of p.parties.filter((n) => n !== term.nation)) {
+      if (!d.quiet) d.events.push({ type: "pledgeResolved", proposalId: p.id, nation: term.nation, policy: term.policy, kept });
+      const cause: Cause = d.quiet
+        ? QUIET_CAUSE
+        : {
+            kind: "pledge",
+            proposalId: p.id,
+            nation: term.nation,
+            kept,
+            label: kept ? `${NATION_NAMES[term.nation]} kept its word` : `${NATION_NAMES[term.nation]} broke its word (${describeTerm(term)})`,
+          };
+      for (const other of p.parties) {
+        if (other === term.nation) continue;
         changeTrust(d, pairOf(term.nation, other), kept ? TUNING.pledges.keptTrustBonus : TUNING.pledges.brokenTrustPenalty, cause);
       }
     }
   }
 
-  for (const id of INSTITUTION_IDS) {
+  for (const id of EARNING) {
     if (d.s.institutions[id]?.status !== "in-force") continue;
-    applyEffects(d, INSTITUTIONS[id].income, { kind: "institution", institution: id, label: INSTITUTIONS[id].name });
+    applyEffects(d, INSTITUTIONS[id].income, d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: INSTITUTIONS[id].name });
   }
 
   strainInstitutions(d);
@@ -174,8 +177,8 @@ export function resolveRound(d: Draft): void {
   const crisis = crisisDue(d.s.threat, deterrence);
   if (crisis) {
     d.s.crises += 1;
-    d.events.push({ type: "crisisPlaced", threat: d.s.threat, deterrence, crises: d.s.crises });
-    const cause: Cause = { kind: "crisis", label: `Crisis: threat ${d.s.threat} outran deterrence ${deterrence}` };
+    if (!d.quiet) d.events.push({ type: "crisisPlaced", threat: d.s.threat, deterrence, crises: d.s.crises });
+    const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "crisis", label: `Crisis: threat ${d.s.threat} outran deterrence ${deterrence}` };
     applyEffects(
       d,
       [
@@ -190,7 +193,7 @@ export function resolveRound(d: Draft): void {
 
   for (const nation of NATIONS) {
     if (d.s.support[nation] < TUNING.leadership.fallsBelowSupport) {
-      changeGovernment(d, nation, { kind: "leadership", nation, label: `The government in ${NATION_NAMES[nation]} fell` });
+      changeGovernment(d, nation, d.quiet ? QUIET_CAUSE : { kind: "leadership", nation, label: `The government in ${NATION_NAMES[nation]} fell` });
     }
   }
 
@@ -198,7 +201,7 @@ export function resolveRound(d: Draft): void {
     const agenda = agendaById(d.s.agendas[nation].id);
     if (agenda?.everyRound && !d.s.agendas[nation].broken && !conditionHolds(d.s, agenda.everyRound)) {
       d.s.agendas[nation] = { ...d.s.agendas[nation], broken: true };
-      d.events.push({ type: "agendaBroken", nation, agendaId: agenda.id, visibleTo: [nation] });
+      if (!d.quiet) d.events.push({ type: "agendaBroken", nation, agendaId: agenda.id, visibleTo: [nation] });
     }
   }
 
@@ -234,23 +237,27 @@ function strainInstitutions(d: Draft): void {
     const members = INSTITUTIONS[id].members;
     const strained = pairsAmong(members).find((pair) => d.s.trust[pair] < line);
     if (!strained) continue;
-    const cause: Cause = { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
+    const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
     // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
     applyEffects(d, [{ kind: "institution", op: "suspend", institution: id }, ...(INSTITUTIONS[id].security ? [BREACH] : [])], cause);
   }
 }
+/** The institutions that pay an income while in force, in catalogue order (the others pay nothing). */
+const EARNING = INSTITUTION_IDS.filter((id) => INSTITUTIONS[id].income.length > 0);
 
 function applyPolicy(d: Draft, nation: Nation, policy: PolicyId): void {
   const definition = policyDefinition(nation, policy);
   if (!definition) return;
-  applyEffects(d, stancedEffects(nation, policy, d.s.stances[nation]), { kind: "policy", nation, policy, label: `${NATION_NAMES[nation]}: ${definition.name}` });
+  const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "policy", nation, policy, label: `${NATION_NAMES[nation]}: ${definition.name}` };
+  applyEffects(d, stancedEffects(nation, policy, d.s.stances[nation]), cause);
 }
 
 /** A policy's effects under a stance: the stance's support shift lands on the government's own support. */
-const STANCED = new Map<string, readonly Effect[]>();
+const STANCED: Partial<Record<Nation, Partial<Record<PolicyId, Partial<Record<StanceId, readonly Effect[]>>>>>> = {};
 function stancedEffects(nation: Nation, policy: PolicyId, stance: StanceId): readonly Effect[] {
-  const key = `${nation}|${policy}|${stance}`;
-  let effects = STANCED.get(key);
+  const byPolicy = (STANCED[nation] ??= {});
+  const byStance = (byPolicy[policy] ??= {});
+  let effects = byStance[stance];
   if (effects) return effects;
   effects = policyDefinition(nation, policy)?.effects ?? [];
   const shift = STANCE_RULES[stance].supportShift[policy] ?? 0;
@@ -261,7 +268,7 @@ function stancedEffects(nation: Nation, policy: PolicyId, stance: StanceId): rea
         ? effects.map((e, i) => (i === own && e.kind === "support" ? { ...e, delta: e.delta + shift } : e))
         : [...effects, { kind: "support", nation, delta: shift }];
   }
-  STANCED.set(key, effects);
+  byStance[stance] = effects;
   return effects;
 }
 

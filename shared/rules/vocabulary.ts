@@ -13,10 +13,16 @@ export const NATION_NAMES: Record<Nation, string> = {
 export const PAIRS = ["seoul-tokyo", "seoul-washington", "tokyo-washington"] as const;
 export type Pair = (typeof PAIRS)[number];
 
+const PAIR_OF: Record<Nation, Partial<Record<Nation, Pair>>> = {
+  seoul: { tokyo: "seoul-tokyo", washington: "seoul-washington" },
+  tokyo: { seoul: "seoul-tokyo", washington: "tokyo-washington" },
+  washington: { seoul: "seoul-washington", tokyo: "tokyo-washington" },
+};
+
 export function pairOf(a: Nation, b: Nation): Pair {
-  if (a === b) throw new Error(`no pair of ${a} with itself`);
-  const [first, second] = NATIONS.indexOf(a) < NATIONS.indexOf(b) ? [a, b] : [b, a];
-  return `${first}-${second}` as Pair;
+  const pair = PAIR_OF[a][b];
+  if (!pair) throw new Error(`no pair of ${a} with itself`);
+  return pair;
 }
 
 const PAIR_MEMBERS: Record<Pair, readonly [Nation, Nation]> = {
@@ -26,8 +32,14 @@ const PAIR_MEMBERS: Record<Pair, readonly [Nation, Nation]> = {
 };
 
 export function membersOfPair(pair: Pair): [Nation, Nation] {
-  const [a, b] = PAIR_MEMBERS[pair];
-  return [a, b];
+  const members = PAIR_MEMBERS[pair];
+  return [members[0], members[1]];
+}
+
+/** Whether the nation is one of the pair (membersOfPair(pair).includes(nation), without building the list). */
+export function inPair(pair: Pair, nation: Nation): boolean {
+  const members = PAIR_MEMBERS[pair];
+  return members[0] === nation || members[1] === nation;
 }
 
 export function pairName(pair: Pair): string {
