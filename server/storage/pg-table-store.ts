@@ -1,8 +1,7 @@
 import type { Card } from "../../shared/content/card-schema.ts";
 import type { Actor, Command } from "../../shared/rules/commands.ts";
 import type { RecordedCommand } from "../../shared/rules/record.ts";
-import type { GameOptions } from "../../shared/rules/state.ts";
-import type { Nation, StanceId } from "../../shared/rules/vocabulary.ts";
+import type { Nation } from "../../shared/rules/vocabulary.ts";
 import type { ClockSnapshot } from "../rooms/table/phase-clock.ts";
 import type { PgDatabase } from "./pg-database.ts";
 import {
@@ -14,9 +13,9 @@ import {
   type StoredSeat,
   type StoredTable,
   type SummaryRow,
-  type TableSettings,
   type TableStatus,
 } from "./store.ts";
+import { summaryFromRow, tableFromRow, type SummaryColumns, type TableRow } from "./table-rows.ts";
 
 /**
  * The tables in PostgreSQL (DATABASE_URL): the schema of pg-schema.ts, the behaviour of the
@@ -26,25 +25,6 @@ import {
  * once PostgreSQL has committed it.
  */
 
-interface TableRow {
-  code: string;
-  seed: string;
-  options: string;
-  settings: string;
-  bots: string;
-  rules_version: string;
-  status: string;
-  created_at: number;
-  started_at: number | null;
-  ended_at: number | null;
-  deadline: number | null;
-  phase: string;
-  round: number;
-  paused: number;
-  remaining_ms: number | null;
-  stances: string;
-  deck: string;
-}
 
 const Q = {
   hasTable: "SELECT 1 AS x FROM tables WHERE code = $1",
@@ -116,34 +96,16 @@ export class PgStore implements Store {
 
   getTable(code: string): Promise<StoredTable | null> {
     return this.table(code, async () => {
-      const row = (await this.db.rows<TableRow>(q("getTable", [code])))[0];
+      const row = (await this.db.rows<TableRow & { deck: string }>(q("getTable", [code])))[0];
       if (!row) return null;
-      return {
-        code: row.code,
-        seed: JSON.parse(row.seed) as number | string,
-        options: JSON.parse(row.options) as GameOptions,
-        settings: JSON.parse(row.settings) as TableSettings,
-        deck: JSON.parse(row.deck) as Card[],
-        bots: JSON.parse(row.bots) as Partial<Record<Nation, StanceId>>,
-        rulesVersion: row.rules_version,
-        status: row.status as TableStatus,
-        createdAt: row.created_at,
-        startedAt: row.started_at,
-        endedAt: row.ended_at,
-        deadline: row.deadline,
-        phase: row.phase,
-        round: row.round,
-        clock: { deadline: row.deadline, paused: row.paused === 1, remainingMs: row.remaining_ms },
-        stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>>,
-      };
+      return tableFromRow(row, JSON.parse(row.deck) as Card[]);
     });
   }
 
   getSummaryRow(code: string): Promise<SummaryRow | null> {
     return this.table(code, async () => {
-      const row = (await this.db.rows<{ status: string; phase: string; round: number; stances: string; rounds: number }>(q("summaryRow", [code])))[0];
-      if (!row) return null;
-      return { status: row.status as TableStatus, phase: row.phase, round: row.round, rounds: row.rounds, stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>> };
+      const row = (await this.db.rows<SummaryColumns>(q("summaryRow", [code])))[0];
+      return row ? summaryFromRow(row) : null;
     });
   }
 

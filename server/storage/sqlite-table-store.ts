@@ -3,8 +3,7 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { Card } from "../../shared/content/card-schema.ts";
 import type { Actor, Command } from "../../shared/rules/commands.ts";
-import type { GameOptions } from "../../shared/rules/state.ts";
-import type { Nation, StanceId } from "../../shared/rules/vocabulary.ts";
+import type { Nation } from "../../shared/rules/vocabulary.ts";
 import type { RecordedCommand } from "../../shared/rules/record.ts";
 import type { ClockSnapshot } from "../rooms/table/phase-clock.ts";
 import {
@@ -16,9 +15,9 @@ import {
   type StoredSeat,
   type StoredTable,
   type SummaryRow,
-  type TableSettings,
   type TableStatus,
 } from "./store.ts";
+import { summaryFromRow, tableFromRow, type SummaryColumns, type TableRow } from "./table-rows.ts";
 
 /**
  * The embedded store (the default): one SQLite file (node:sqlite, WAL) in DATA_DIR. Its work
@@ -70,25 +69,6 @@ CREATE TABLE IF NOT EXISTS seats (
 ) WITHOUT ROWID;
 `;
 
-interface TableRow {
-  code: string;
-  seed: string;
-  options: string;
-  settings: string;
-  deck_hash: string;
-  bots: string;
-  rules_version: string;
-  status: string;
-  created_at: number;
-  started_at: number | null;
-  ended_at: number | null;
-  deadline: number | null;
-  phase: string;
-  round: number;
-  paused: number;
-  remaining_ms: number | null;
-  stances: string;
-}
 
 /** Columns added after the first release: added to an older file when it is opened. */
 const ADDED_COLUMNS: Record<string, string> = {
@@ -191,7 +171,7 @@ export class SqliteStore implements Store {
   }
 
   async getTable(code: string): Promise<StoredTable | null> {
-    const row = this.s.getTable!.get(code) as TableRow | undefined;
+    const row = this.s.getTable!.get(code) as (TableRow & { deck_hash: string }) | undefined;
     if (!row) return null;
     let deck = this.decksRead.get(row.deck_hash);
     if (!deck) {
@@ -200,30 +180,12 @@ export class SqliteStore implements Store {
       deck = JSON.parse(cards.cards) as Card[];
       this.decksRead.set(row.deck_hash, deck);
     }
-    return {
-      code: row.code,
-      seed: JSON.parse(row.seed) as number | string,
-      options: JSON.parse(row.options) as GameOptions,
-      settings: JSON.parse(row.settings) as TableSettings,
-      deck,
-      bots: JSON.parse(row.bots) as Partial<Record<Nation, StanceId>>,
-      rulesVersion: row.rules_version,
-      status: row.status as TableStatus,
-      createdAt: row.created_at,
-      startedAt: row.started_at,
-      endedAt: row.ended_at,
-      deadline: row.deadline,
-      phase: row.phase,
-      round: row.round,
-      clock: { deadline: row.deadline, paused: row.paused === 1, remainingMs: row.remaining_ms },
-      stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>>,
-    };
+    return tableFromRow(row, deck);
   }
 
   async getSummaryRow(code: string): Promise<SummaryRow | null> {
-    const row = this.s.summaryRow!.get(code) as { status: string; phase: string; round: number; stances: string; rounds: number } | undefined;
-    if (!row) return null;
-    return { status: row.status as TableStatus, phase: row.phase, round: row.round, rounds: row.rounds, stances: JSON.parse(row.stances) as Partial<Record<Nation, StanceId>> };
+    const row = this.s.summaryRow!.get(code) as SummaryColumns | undefined;
+    return row ? summaryFromRow(row) : null;
   }
 
   /** One accepted command and its bookkeeping in a single transaction (one INSERT when only the log changes). */
