@@ -9,7 +9,9 @@ import { startPostgres, type RunningPostgres } from "../../tests/support/postgre
 import { startProcesses, type ServerProcess } from "../../tests/support/processes.ts";
 import { startRedis, type RunningRedis } from "../../tests/support/redis.ts";
 import { BenchTable, leaveQuietly, type Pace, type Seeded } from "./player.ts";
+import { openWithRetry } from "./runs.ts";
 import { seedTables } from "./seed-tables.ts";
+import { UNTHROTTLED } from "./server-child.ts";
 import { inBatches, ms, percentile, sleep, Tally } from "./stats.ts";
 
 /**
@@ -32,13 +34,6 @@ export interface ProcessesRun {
   controls: number;
 }
 
-const UNTHROTTLED = {
-  RATE_LOOKUPS_PER_MINUTE: "1000000",
-  RATE_RECORDS_PER_MINUTE: "1000000",
-  RATE_JOINS_PER_MINUTE: "1000000",
-  RATE_CREATES_PER_MINUTE: "1000000",
-  RATE_MISSES_PER_MINUTE: "1000000",
-};
 const INSTRUCTOR_KEY = "bench-instructor-key";
 const TICKS = 100; // USER_HZ on Linux
 
@@ -120,18 +115,6 @@ async function runSetup(label: string, o: ProcessesRun, count: number, shared: {
   } finally {
     await Promise.all(procs.map((p) => p.kill()));
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await t.open();
-    } catch (e) {
-      await t.close();
-      if (i >= tries) throw e;
-      await sleep(500 * i);
-    }
   }
 }
 

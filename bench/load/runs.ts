@@ -56,7 +56,7 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
 }
 
 /** Seats a table; on a loaded machine a seat reservation may expire before it is used: try again. */
-async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
+export async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
   for (let i = 1; ; i++) {
     try {
       return await t.open();

@@ -26,7 +26,7 @@ function runqueueNs(): number | null {
 }
 
 /** Limits high enough that the bench's one address is never throttled. */
-const UNTHROTTLED = {
+export const UNTHROTTLED = {
   RATE_LOOKUPS_PER_MINUTE: "1000000",
   RATE_RECORDS_PER_MINUTE: "1000000",
   RATE_JOINS_PER_MINUTE: "1000000",
