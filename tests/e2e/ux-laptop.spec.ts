@@ -101,6 +101,7 @@ test("at 1366×768: one ledger with causes, rules and glossary, the tour, and no
   await snapshot(page, "ux-summary-1366");
 
   if (v.phase === "summary") await sidebar(page).getByRole("button", { name: /Next round|See the final result/ }).click();
+  await waitForPhase(page, ["event", "negotiation"]);
   await respondIfAsked(page);
   await waitForPhase(page, "negotiation");
   await expect(page.locator(".walkthrough")).toHaveCount(0);
