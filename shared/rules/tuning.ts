@@ -82,6 +82,6 @@ export const TUNING = {
     trustDivisor: 10,
     seoul: { uncoordinatedCounterstrikePenalty: 9, autonomyBonus: 11, pointsPerApology: 0.75, historyCalmDivisor: 1.5 },
     tokyo: { defensePerPoint: 0.3, counterstrikeBonus: 2, seoulTrustDivisor: 4.5 },
-    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 15.3, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
+    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 14.93, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
   },
 } as const;
