@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 /** Server settings, read from the environment once at start. */
@@ -50,6 +51,11 @@ export interface AbuseLimits {
   missesPerMinute: number;
   /** Spectators one table admits (seated players and instructors always get in). */
   spectatorsPerTable: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For the rate limits believe (TRUST_PROXY: addresses,
+   * subnets, or proxy-addr's names loopback/linklocal/uniquelocal). Empty: the socket's address.
+   */
+  trustProxy: string[];
 }
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -66,6 +72,16 @@ const intVar = (min: number, max: number, fallback: number) =>
       .max(max, `must be at most ${max}`)
       .default(fallback),
   );
+
+/** A TRUST_PROXY list proxy-addr can compile (it throws on anything else). */
+function trustable(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const EnvSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:\-[\]]+$/, "must be a host name or IP address").default("127.0.0.1")),
@@ -99,6 +115,11 @@ const EnvSchema = z.object({
   RATE_CREATES_PER_MINUTE: intVar(1, 1_000_000, 120),
   RATE_MISSES_PER_MINUTE: intVar(1, 1_000_000, 60),
   SPECTATORS_PER_TABLE: intVar(0, 200, 8),
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .refine(trustable, "must list the reverse proxies' addresses or subnets (e.g. 127.0.0.1 or 10.0.0.0/8), or loopback, linklocal, uniquelocal, separated by commas"),
   VIEW_DELTAS: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
@@ -168,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       createsPerMinute: e.RATE_CREATES_PER_MINUTE,
       missesPerMinute: e.RATE_MISSES_PER_MINUTE,
       spectatorsPerTable: e.SPECTATORS_PER_TABLE,
+      trustProxy: e.TRUST_PROXY,
     },
   };
 }

@@ -2,7 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { ClassCodeSchema, DeckCheckRequestSchema, type ClassPublicInfo, type DeckCheckAnswer } from "../shared/protocol/class-messages.ts";
 import type { ClassContext } from "./classes/context.ts";
-import { limiter, type HttpLimiters } from "./rate-limits.ts";
+import type { HttpLimiters } from "./rate-limits.ts";
 import { createClass } from "./classes/create.ts";
 import { checkUploadedDeck } from "./classes/deck.ts";
 import type { ClassRoom } from "./rooms/ClassRoom.ts";
@@ -18,9 +18,9 @@ export const CLASS_RATE_LIMITS = { create: 10, deckCheck: 30, lookup: 60 } as co
 export function mountClassApi(app: express.Application, ctx: ClassContext, limiters: HttpLimiters): void {
   const json = express.json({ limit: "2mb" });
   const L = CLASS_RATE_LIMITS;
-  const create = limiter(L.create, "new classes");
-  const deckCheck = limiter(L.deckCheck, "deck checks");
-  const lookup = limiter(L.lookup, "class look-ups");
+  const create = limiters.make(L.create, "new classes");
+  const deckCheck = limiters.make(L.deckCheck, "deck checks");
+  const lookup = limiters.make(L.lookup, "class look-ups");
 
   app.post("/api/classes/deck-check", deckCheck, json, (req, res) => {
     const body = DeckCheckRequestSchema.safeParse(req.body);

@@ -1,12 +1,14 @@
 import type http from "node:http";
 import type express from "express";
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from "express-rate-limit";
+import proxyaddr from "proxy-addr";
 import type { AbuseLimits } from "./config.ts";
 
 /**
  * Rate limits by client address (express-rate-limit, one window per minute). The address is
- * the socket's, never a forwarded-for header a client could make up; IPv6 addresses are
- * grouped by /56 as the library recommends. A limited request gets
+ * the socket's; behind a reverse proxy listed in TRUST_PROXY it is the nearest X-Forwarded-For
+ * address that is not a trusted proxy (proxy-addr, as Express's "trust proxy" reads it), so a
+ * client can never make one up. IPv6 addresses are grouped by /56 as the library recommends. A limited request gets
  * `429 { error, retryAfterSeconds }` and changes nothing.
  *
  * A classroom often reaches the server from one address (a campus NAT), so the per-route
@@ -19,11 +21,22 @@ export interface HttpLimiters {
   join: RateLimitRequestHandler;
   create: RateLimitRequestHandler;
   misses: RateLimitRequestHandler;
+  /** A limiter of another route, keyed by the same client address. */
+  make(limit: number, what: string): RateLimitRequestHandler;
 }
 
-const addressOf = (req: { socket?: { remoteAddress?: string } }) => ipKeyGenerator(req.socket?.remoteAddress ?? "unknown");
+/** Who a request comes from (see above). */
+export type ClientAddress = (req: http.IncomingMessage) => string;
 
-export function limiter(limit: number, what: string, onlyFailures = false): RateLimitRequestHandler {
+export function clientAddress(trustProxy: readonly string[]): ClientAddress {
+  if (trustProxy.length === 0) return (req) => req.socket?.remoteAddress ?? "unknown";
+  const trusted = proxyaddr.compile([...trustProxy]);
+  return (req) => proxyaddr(req, trusted);
+}
+
+const SOCKET_ADDRESS = clientAddress([]);
+
+export function limiter(limit: number, what: string, onlyFailures = false, addressOf: ClientAddress = SOCKET_ADDRESS): RateLimitRequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit,
@@ -33,7 +46,7 @@ export function limiter(limit: number, what: string, onlyFailures = false): Rate
     skipSuccessfulRequests: onlyFailures,
     // For `misses`: only what guessing gets counts (unknown code, missing or wrong key or token).
     requestWasSuccessful: (_req, res) => (onlyFailures ? ![401, 403, 404].includes(res.statusCode) : res.statusCode < 400),
-    keyGenerator: (req) => addressOf(req),
+    keyGenerator: (req) => ipKeyGenerator(addressOf(req)),
     validate: false,
     handler: (req, res, _next, options) => {
       const reset = (req as unknown as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
@@ -48,12 +61,14 @@ export function limiter(limit: number, what: string, onlyFailures = false): Rate
 }
 
 export function httpLimiters(limits: AbuseLimits): HttpLimiters {
+  const address = clientAddress(limits.trustProxy);
   return {
-    lookup: limiter(limits.lookupsPerMinute, "table look-ups"),
-    record: limiter(limits.recordsPerMinute, "record requests"),
-    join: limiter(limits.joinsPerMinute, "joins"),
-    create: limiter(limits.createsPerMinute, "new tables"),
-    misses: limiter(limits.missesPerMinute, "failed attempts (unknown codes or wrong keys)", true),
+    lookup: limiter(limits.lookupsPerMinute, "table look-ups", false, address),
+    record: limiter(limits.recordsPerMinute, "record requests", false, address),
+    join: limiter(limits.joinsPerMinute, "joins", false, address),
+    create: limiter(limits.createsPerMinute, "new tables", false, address),
+    misses: limiter(limits.missesPerMinute, "failed attempts (unknown codes or wrong keys)", true, address),
+    make: (limit, what) => limiter(limit, what, false, address),
   };
 }
 

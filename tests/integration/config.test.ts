@@ -27,6 +27,12 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ INSTRUCTOR_KEY: "abc" })).toThrow(/^INSTRUCTOR_KEY: /);
   });
 
+  it("TRUST_PROXY lists the reverse proxies whose X-Forwarded-For the rate limits believe", () => {
+    expect(loadConfig({}).limits.trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: " loopback, 10.0.0.0/8 " }).limits.trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(() => loadConfig({ TRUST_PROXY: "the nginx box" })).toThrow(/^TRUST_PROXY: must list the reverse proxies/);
+  });
+
   it("DATABASE_URL switches storage to PostgreSQL; a bad one is named without echoing it (it may hold a password)", () => {
     expect(loadConfig({}).databaseUrl).toBeNull();
     expect(loadConfig({ DATABASE_URL: " " }).databaseUrl).toBeNull();
