@@ -19,6 +19,7 @@ import type { SeatPolicy } from "../shared/bots/random.ts";
 import { loadBuiltInDeck } from "../server/content/fs-load.ts";
 import { NATIONS, type Nation } from "../shared/rules/vocabulary.ts";
 import { playGame } from "../shared/sim/play.ts";
+import { percentile } from "./load/stats.ts";
 
 interface Options {
   games: number;
@@ -123,12 +124,6 @@ export function wilson(wins: number, games: number): [number, number] {
   return [100 * (centre - half), 100 * (centre + half)];
 }
 
-export function percentile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
 /** Slices of one tournament, added up. */
 export function merge(tallies: readonly TournamentTally[]): TournamentTally {
   const t = structuredClone(tallies[0]!);
@@ -157,7 +152,10 @@ export function report(t: TournamentTally): string {
     const [lo, hi] = wilson(x, of);
     return `[95% ${lo.toFixed(1)}–${hi.toFixed(1)}%]`;
   };
-  const ms = (values: readonly number[]) => `p50 ${percentile(values, 0.5).toFixed(0)}, p95 ${percentile(values, 0.95).toFixed(0)}, max ${percentile(values, 1).toFixed(0)} ms`;
+  const ms = (unsorted: readonly number[]) => {
+    const values = unsorted.slice().sort((a, b) => a - b);
+    return `p50 ${percentile(values, 0.5).toFixed(0)}, p95 ${percentile(values, 0.95).toFixed(0)}, max ${percentile(values, 1).toFixed(0)} ms`;
+  };
   const lines = [
     `Expert tournament: ${t.games} games (seed ${t.seed}), one expert seat (rotated) against two normal bots; budget ${t.budget.determinizations} worlds × ${t.budget.playoutRounds} rounds per option`,
     `  expert wins        ${pct(t.wins, t.games)} of all games ${ci(t.wins, t.games)}; ${pct(t.wins, t.games - t.crises)} of the games with a winner (par: a third)`,
