@@ -16,9 +16,7 @@ const line = (label: string, points: number, detail: string): ScoreLine => ({ la
  * final score counts them, without writing the explanations: what the bots weigh a state by.
  */
 export function nationalInterestPoints(state: GameState, nation: Nation): number {
-  let total = 0;
-  for (const l of nationalInterest(state, nation, false)) total += l.points;
-  return round1(total);
+  return round1(nationalInterest(state, nation, null));
 }
 
 /** Score = national interest + secret agenda. In a regional crisis everyone scores zero. */
@@ -35,7 +33,8 @@ export function scoreGame(state: GameState, reason: EndState["reason"]): EndStat
       };
       continue;
     }
-    const lines = [...nationalInterest(state, nation)];
+    const lines: ScoreLine[] = [];
+    nationalInterest(state, nation, lines);
     const agenda = agendaById(state.agendas[nation].id);
     lines.push(
       line(
@@ -61,59 +60,76 @@ export function agendaSatisfied(state: GameState, nation: Nation): boolean {
   return agenda.atEnd.every((c) => conditionHolds(state, c));
 }
 
-function nationalInterest(state: GameState, nation: Nation, explain = true): ScoreLine[] {
+/**
+ * The national-interest lines, in order: each line's points (rounded as the score shows them) are
+ * summed and the sum returned; the lines themselves, with their explanations, are written to `out`
+ * only when one is given (the bots weigh many states and read only the sum).
+ */
+function nationalInterest(state: GameState, nation: Nation, out: ScoreLine[] | null): number {
   const sc = TUNING.scoring;
-  const line = (label: string, points: number, detail: () => string): ScoreLine => ({ label, points: round1(points), detail: explain ? detail() : "" });
+  let total = 0;
+  const line = (label: string, points: number, detail: (() => string) | null): void => {
+    const rounded = round1(points);
+    total += rounded;
+    if (out) out.push({ label, points: rounded, detail: detail!() });
+  };
+  const explain = out !== null;
   const deterrence = deterrenceTotal({ trust: state.trust, japanDefense: state.japanDefense, institutions: state.institutions, current: { deterrenceBonus: 0 } });
-  const security = line("Security", deterrence * sc.securityPerDeterrencePoint, () => `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}`);
-  const support = line("Domestic support", state.support[nation] / sc.supportDivisor, () => `Support ${state.support[nation]} ÷ ${sc.supportDivisor}`);
+  const security = () => line("Security", deterrence * sc.securityPerDeterrencePoint, explain ? () => `Deterrence ${deterrence} × ${sc.securityPerDeterrencePoint}` : null);
+  const support = () => line("Domestic support", state.support[nation] / sc.supportDivisor, explain ? () => `Support ${state.support[nation]} ÷ ${sc.supportDivisor}` : null);
   switch (nation) {
     case "seoul": {
       const protocol = state.institutions["counterstrike-protocol"]?.status === "in-force";
       const uncoordinated = state.counterstrike && !protocol;
-      const apologies = state.rounds.filter((r) => r.policies.tokyo === "apology-statement").length;
-      return [
-        security,
-        line(
-          "Autonomy",
-          (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
-          () => `${uncoordinated ? `Japan holds counterstrike capability with no coordination protocol ${num(sc.seoul.uncoordinatedCounterstrikePenalty)}` : `No uncoordinated counterstrike ${num(sc.seoul.autonomyBonus)}`} + Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}`,
-        ),
-        support,
-        line(
-          "History justice",
-          apologies * sc.seoul.pointsPerApology + (TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor,
-          () => `Apology statements from Tokyo ${apologies} × ${sc.seoul.pointsPerApology} + (${TUNING.bounds.historyTension[1]} − history tension ${state.historyTension}) ÷ ${sc.seoul.historyCalmDivisor}`,
-        ),
-      ];
+      let apologies = 0;
+      for (const r of state.rounds) if (r.policies.tokyo === "apology-statement") apologies += 1;
+      security();
+      line(
+        "Autonomy",
+        (uncoordinated ? sc.seoul.uncoordinatedCounterstrikePenalty : sc.seoul.autonomyBonus) + state.trust["seoul-washington"] / sc.trustDivisor,
+        explain
+          ? () => `${uncoordinated ? `Japan holds counterstrike capability with no coordination protocol ${num(sc.seoul.uncoordinatedCounterstrikePenalty)}` : `No uncoordinated counterstrike ${num(sc.seoul.autonomyBonus)}`} + Seoul–Washington trust ${state.trust["seoul-washington"]} ÷ ${sc.trustDivisor}`
+          : null,
+      );
+      support();
+      line(
+        "History justice",
+        apologies * sc.seoul.pointsPerApology + (TUNING.bounds.historyTension[1] - state.historyTension) / sc.seoul.historyCalmDivisor,
+        explain
+          ? () => `Apology statements from Tokyo ${apologies} × ${sc.seoul.pointsPerApology} + (${TUNING.bounds.historyTension[1]} − history tension ${state.historyTension}) ÷ ${sc.seoul.historyCalmDivisor}`
+          : null,
+      );
+      return total;
     }
     case "tokyo":
-      return [
-        security,
-        line(
-          "Defense normalization",
-          state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
-          () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + counterstrike capability ${sc.tokyo.counterstrikeBonus}` : ""}`,
-        ),
-        support,
-        line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.tokyo.seoulTrustDivisor, () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.tokyo.seoulTrustDivisor}`),
-      ];
+      security();
+      line(
+        "Defense normalization",
+        state.japanDefense * sc.tokyo.defensePerPoint + (state.counterstrike ? sc.tokyo.counterstrikeBonus : 0),
+        explain ? () => `Defense posture ${state.japanDefense} × ${sc.tokyo.defensePerPoint}${state.counterstrike ? ` + counterstrike capability ${sc.tokyo.counterstrikeBonus}` : ""}` : null,
+      );
+      support();
+      line("Stability with Seoul", state.trust["seoul-tokyo"] / sc.tokyo.seoulTrustDivisor, explain ? () => `Seoul–Tokyo trust ${state.trust["seoul-tokyo"]} ÷ ${sc.tokyo.seoulTrustDivisor}` : null);
+      return total;
     case "washington": {
       const trustSum = PAIRS.reduce((s, p) => s + state.trust[p], 0);
-      const trilateral = INSTITUTION_IDS.filter(
-        (id) => INSTITUTIONS[id].members.length === 3 && state.institutions[id]?.status === "in-force",
-      ).length;
+      let trilateral = 0;
+      for (const id of TRILATERAL) if (state.institutions[id]?.status === "in-force") trilateral += 1;
       const wsec = sc.washington.securityPerDeterrencePoint;
-      return [
-        line("Security", deterrence * wsec, () => `Deterrence ${deterrence} × ${wsec}`),
-        line(
-          "Trilateral cooperation",
-          trustSum / sc.washington.trustSumDivisor + trilateral * sc.washington.trilateralInstitutionPoints,
-          () => `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${sc.washington.trustSumDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`,
-        ),
-        line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, () => `Burden shared ${state.burdenShared} × ${sc.washington.burdenPerPoint}`),
-        support,
-      ];
+      line("Security", deterrence * wsec, explain ? () => `Deterrence ${deterrence} × ${wsec}` : null);
+      line(
+        "Trilateral cooperation",
+        trustSum / sc.washington.trustSumDivisor + trilateral * sc.washington.trilateralInstitutionPoints,
+        explain
+          ? () => `(trust ${PAIRS.map((p) => state.trust[p]).join(" + ")}) ÷ ${sc.washington.trustSumDivisor} + trilateral institutions in force ${trilateral} × ${sc.washington.trilateralInstitutionPoints}`
+          : null,
+      );
+      line("Burden shared", state.burdenShared * sc.washington.burdenPerPoint, explain ? () => `Burden shared ${state.burdenShared} × ${sc.washington.burdenPerPoint}` : null);
+      support();
+      return total;
     }
   }
 }
+
+/** The institutions with all three nations as members, in catalogue order. */
+const TRILATERAL = INSTITUTION_IDS.filter((id) => INSTITUTIONS[id].members.length === 3);
