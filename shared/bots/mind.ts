@@ -271,9 +271,7 @@ export function policyState(m: Mind): GameState | null {
 export function resolved(m: Mind, policies: Partial<Record<Nation, PolicyId>>, deal?: Deal, dealKey = ""): GameState | null {
   const p = policyState(m);
   if (!p) return null;
-  let key = "r";
-  for (const n of NATIONS) key += `:${policies[n] ?? "-"}`;
-  if (deal) key += `#${dealKey}`;
+  const key = `r:${policies.seoul ?? "-"}:${policies.tokyo ?? "-"}:${policies.washington ?? "-"}${deal ? `#${dealKey}` : ""}`;
   return outcome(m, key, () => resolveWith(p, policies, deal));
 }
 

@@ -1,5 +1,5 @@
 import { conditionHolds, meterValue } from "./conditions.ts";
-import { institutionsInForceBetween } from "./deterrence.ts";
+import { institutionsInForceBetween, institutionsOfPair } from "./deterrence.ts";
 import type { Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
@@ -106,14 +106,15 @@ export function changeTrust(d: Draft, pair: Pair, delta: number, cause: Cause, h
   let absorbed = 0;
   let absorbedBy: readonly InstitutionId[] = NONE;
   if (amount < 0) {
-    const sharing = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
     let weight = 0;
-    for (const id of sharing) weight += INSTITUTIONS[id].groundwork ? TUNING.groundwork.absorptionWeight : 1;
+    for (const id of institutionsOfPair(pair)) {
+      if (d.s.institutions[id]?.status === "in-force") weight += INSTITUTIONS[id].groundwork ? TUNING.groundwork.absorptionWeight : 1;
+    }
     const share = Math.min(TUNING.absorption.cap, TUNING.absorption.perInstitution * weight);
     absorbed = Math.floor(-amount * share);
     amount += absorbed;
     // Which institutions absorbed it is only written down (a quiet draft keeps no record).
-    if (absorbed > 0 && !d.quiet) absorbedBy = sharing;
+    if (absorbed > 0 && !d.quiet) absorbedBy = institutionsInForceBetween(d.s.institutions, membersOfPair(pair));
   }
   record(d, TRUST_REFS[pair], delta, amount, cause, absorbed, absorbedBy, firewalled);
 }

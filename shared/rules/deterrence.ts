@@ -19,7 +19,7 @@ export interface DeterrenceBreakdown {
  * Deterrence is derived, never stored: base + trust + security institutions + Japan's posture +
  * this round's bonus. `add` receives each part (for the breakdown); the total is returned.
  */
-function deterrenceParts(inputs: DeterrenceInputs, add?: (label: string, points: number) => void): number {
+function deterrenceParts(inputs: DeterrenceInputs, add?: (label: string, points: number) => void, withBonus = true): number {
   const t = TUNING.deterrence;
   const averageTrust = (inputs.trust["seoul-tokyo"] + inputs.trust["seoul-washington"] + inputs.trust["tokyo-washington"]) / PAIRS.length;
   const fromTrust = Math.floor(averageTrust / t.trustPerPoint);
@@ -34,7 +34,7 @@ function deterrenceParts(inputs: DeterrenceInputs, add?: (label: string, points:
   }
   add?.("Japan's defense posture", fromPosture);
   total += fromPosture;
-  if (inputs.current.deterrenceBonus > 0) {
+  if (withBonus && inputs.current.deterrenceBonus > 0) {
     add?.("Extended deterrence", inputs.current.deterrenceBonus);
     total += inputs.current.deterrenceBonus;
   }
@@ -57,9 +57,9 @@ export function deterrenceOf(inputs: DeterrenceInputs): DeterrenceBreakdown {
   return { total, parts };
 }
 
-/** Deterrence's total alone (the same rule, without building the breakdown). */
-export function deterrenceTotal(inputs: DeterrenceInputs): number {
-  return deterrenceParts(inputs);
+/** Deterrence's total alone (the same rule, without building the breakdown); without this round's bonus if `withBonus` is false. */
+export function deterrenceTotal(inputs: DeterrenceInputs, withBonus = true): number {
+  return deterrenceParts(inputs, undefined, withBonus);
 }
 
 /** For each set of members (by key), the institutions that include them all, in catalogue order. */
@@ -88,6 +88,11 @@ const SHARED_BY_PAIR: Record<Pair, readonly InstitutionId[]> = {
   "seoul-washington": sharedBy("seoul-washington"),
   "tokyo-washington": sharedBy("tokyo-washington"),
 };
+
+/** The institutions that include both members of the pair, in force or not, in catalogue order. */
+export function institutionsOfPair(pair: Pair): readonly InstitutionId[] {
+  return SHARED_BY_PAIR[pair];
+}
 
 /** How many institutions in force include both members of the pair (institutionsInForceBetween's length, without the list). */
 export function institutionsInForceForPair(institutions: DeterrenceInputs["institutions"], pair: Pair): number {

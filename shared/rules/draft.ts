@@ -3,7 +3,9 @@ import type { GameState } from "./state.ts";
 
 /**
  * A working copy for one command: the rules write into fresh copies of the small records
- * and arrays, so the state passed in is never touched and unchanged parts stay shared.
+ * and arrays, so the state passed in is never touched and unchanged parts stay shared. The draw
+ * pile and the round records are not copied: the rules replace them (a card drawn, a round
+ * recorded) rather than change them in place.
  */
 export interface Draft {
   s: GameState;
@@ -24,7 +26,6 @@ export function draftOf(state: GameState, quiet = false): Draft {
       institutions: { ...state.institutions },
       stances: { ...state.stances },
       agendas: { ...state.agendas },
-      drawPile: state.drawPile.slice(),
       current: {
         ...state.current,
         responsesDue: state.current.responsesDue.slice(),
@@ -36,7 +37,6 @@ export function draftOf(state: GameState, quiet = false): Draft {
       proposals: state.proposals.slice(),
       messages: quiet ? state.messages : state.messages.slice(),
       changes: quiet ? state.changes : state.changes.slice(),
-      rounds: state.rounds.slice(),
     },
     events: quiet ? QUIET_EVENTS : [],
     quiet,

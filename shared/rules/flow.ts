@@ -38,7 +38,8 @@ export function escalationDue(round: number): boolean {
 /** §1 Event: escalation (if due), then draw the top card, apply its effects, and ask the named nations to respond. */
 export function startRound(d: Draft): void {
   d.s.round += 1;
-  const cardId = d.s.drawPile.shift() ?? null;
+  const cardId = d.s.drawPile[0] ?? null;
+  d.s.drawPile = d.s.drawPile.slice(1);
   d.s.current = emptyRound(cardId);
   d.events.push({ type: "roundStarted", round: d.s.round });
   if (escalationDue(d.s.round)) {
@@ -205,7 +206,7 @@ export function resolveRound(d: Draft): void {
     }
   }
 
-  d.s.rounds.push({
+  d.s.rounds = [...d.s.rounds, {
     round: d.s.round,
     cardId: d.s.current.cardId,
     responses: { ...d.s.current.responses },
@@ -214,7 +215,7 @@ export function resolveRound(d: Draft): void {
     threat: d.s.threat,
     crisis,
     leadershipChanges: d.s.current.leadershipChanges.slice(),
-  });
+  }];
 
   if (d.s.crises >= TUNING.crisis.markersToEndGame) endGame(d, "regional-crisis");
   else if (d.s.round >= d.s.options.rounds) endGame(d, "rounds-complete");
@@ -236,8 +237,9 @@ function strainInstitutions(d: Draft): void {
       : INSTITUTIONS[id].members.length === 2
         ? TUNING.strain.bilateralSecurityBelow
         : TUNING.strain.trilateralSecurityBelow;
-    const strained = MEMBER_PAIRS[id].find((pair) => d.s.trust[pair] < line);
-    if (!strained) continue;
+    let strained: Pair | null = null;
+    for (const pair of MEMBER_PAIRS[id]) if (strained === null && d.s.trust[pair] < line) strained = pair;
+    if (strained === null) continue;
     const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
     // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
     applyEffects(d, [{ kind: "institution", op: "suspend", institution: id }, ...(INSTITUTIONS[id].security ? [BREACH] : [])], cause);
@@ -274,7 +276,7 @@ function stancedEffects(nation: Nation, policy: PolicyId, stance: StanceId): rea
 }
 
 export function endGame(d: Draft, reason: EndState["reason"]): void {
-  const result = scoreGame(d.s, reason);
+  const result = scoreGame(d.s, reason, !d.quiet);
   d.s.ended = result;
   d.s.phase = "ended";
   d.s.current.ready = [];
