@@ -1,7 +1,7 @@
 import type { Card } from "../content/card-schema.ts";
 import { agendaById, agendasOf } from "./agendas.ts";
 import { policyAvailable } from "./checks.ts";
-import { ProposalIdSchema, type CardId } from "./ids.ts";
+import { ProposalIdSchema, type CardId, type ProposalId } from "./ids.ts";
 import { policiesOf, type PolicyId } from "./policies.ts";
 import type { Proposal, ProposalTerm } from "./proposals.ts";
 import { nextInt, shuffle } from "./rng.ts";
@@ -191,10 +191,16 @@ export function withCommitted(state: GameState, policies: Partial<Record<Nation,
   return { ...state, current: { ...state.current, policies: { ...state.current.policies, ...policies } } };
 }
 
+/** The id a hypothetical proposal takes from its number, parsed once per number (bots suppose many deals). */
+const PROPOSAL_IDS: ProposalId[] = [];
+function hypotheticalProposalId(n: number): ProposalId {
+  return (PROPOSAL_IDS[n] ??= ProposalIdSchema.parse(`p${n}`));
+}
+
 /** The hypothesis that a proposal with these terms was agreed by all its parties this round. */
 export function withAgreed(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): GameState {
   const proposal: Proposal = {
-    id: ProposalIdSchema.parse(`p${state.nextProposalNumber}`),
+    id: hypotheticalProposalId(state.nextProposalNumber),
     round: state.round,
     by,
     parties: NATIONS.filter((n) => parties.includes(n)),
