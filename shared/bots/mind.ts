@@ -215,12 +215,9 @@ function tableFor(m: Mind, nation: Nation): Map<string, number> {
   return (m.tables[nation] = table);
 }
 
-export function cached(m: Mind, ev: Evaluator, key: string, compute: () => number): number {
-  const table = tableFor(m, ev.nation);
-  let v = table.get(key);
-  if (v === undefined) table.set(key, (v = compute()));
-  return v;
-}
+/** The value remembered under `key` for `ev` in this situation, if any; and remembering one (no closure per lookup: they are many). */
+const recall = (m: Mind, ev: Evaluator, key: string): number | undefined => tableFor(m, ev.nation).get(key);
+const remember = (m: Mind, ev: Evaluator, key: string, v: number): number => (tableFor(m, ev.nation).set(key, v), v);
 
 // ——— Outcomes, from the engine ——————————————————————————————————————————
 
@@ -272,7 +269,10 @@ export function resolved(m: Mind, policies: Partial<Record<Nation, PolicyId>>, d
   const p = policyState(m);
   if (!p) return null;
   const key = `r:${policies.seoul ?? "-"}:${policies.tokyo ?? "-"}:${policies.washington ?? "-"}${deal ? `#${dealKey}` : ""}`;
-  return outcome(m, key, () => resolveWith(p, policies, deal));
+  const states = outcomesOf(m).states;
+  let s = states.get(key);
+  if (!s) states.set(key, (s = resolveWith(p, policies, deal)));
+  return s;
 }
 
 function laterRound(m: Mind, key: string, s: GameState): GameState {
@@ -291,14 +291,18 @@ export function worth(m: Mind, ev: Evaluator, state: GameState): number {
 
 /** What `actor` committing `policy` (the others holding steady) is worth to `ev`, against everyone holding steady. */
 export function policyWorth(m: Mind, ev: Evaluator, actor: Nation, policy: PolicyId): number {
-  return cached(m, ev, `p:${actor}:${policy}`, () => {
-    const none = resolved(m, {});
-    const after = resolved(m, { [actor]: policy });
-    if (!none || !after) return 0;
-    let v = worth(m, ev, after) - worth(m, ev, none);
-    if (actor === ev.nation) v += ev.profile.policies[policy] ?? 0;
-    return v;
-  }) + (actor === ev.nation && ev.profile.adjustPolicy ? ev.profile.adjustPolicy(policy, m.sitOf(ev.nation)) : 0);
+  const key = `p:${actor}:${policy}`;
+  const v = recall(m, ev, key) ?? remember(m, ev, key, policyGain(m, ev, actor, policy));
+  return v + (actor === ev.nation && ev.profile.adjustPolicy ? ev.profile.adjustPolicy(policy, m.sitOf(ev.nation)) : 0);
+}
+
+function policyGain(m: Mind, ev: Evaluator, actor: Nation, policy: PolicyId): number {
+  const none = resolved(m, {});
+  const after = resolved(m, { [actor]: policy });
+  if (!none || !after) return 0;
+  let v = worth(m, ev, after) - worth(m, ev, none);
+  if (actor === ev.nation) v += ev.profile.policies[policy] ?? 0;
+  return v;
 }
 
 export function bestPolicy(m: Mind, ev: Evaluator): { policy: PolicyId; value: number } {
@@ -337,38 +341,41 @@ function dealGain(m: Mind, ev: Evaluator, deal: Deal, key: string, policies: Par
 /** What one term of a proposal is worth to `ev`'s government, through the engine. */
 export function termWorth(m: Mind, ev: Evaluator, term: ProposalTerm, parties: readonly Nation[]): number {
   const key = `${termKey(term)}@${parties.join(",")}`;
-  return cached(m, ev, `t:${key}`, () => {
-    const deal: Deal = { by: parties[0]!, parties, terms: [term] };
-    if (term.kind !== "pledge") {
-      let v = dealGain(m, ev, deal, key);
-      if (term.kind === "jointStatement") v += ev.profile.statements[term.topic] ?? 0;
-      const roundsLeft = ev.roundsLeft - 1;
-      if (term.kind === "institution" && ev.foresight && roundsLeft > 0 && INSTITUTIONS[term.institution].income.length > 0) {
-        // What it changes in the next round too (income, deterrence against escalation), for each round left.
-        const with_ = resolved(m, {}, deal, key);
-        const without = resolved(m, {});
-        if (with_ && without) {
-          const drift = worth(m, ev, laterRound(m, key, with_)) - worth(m, ev, with_) - (worth(m, ev, laterRound(m, "none", without)) - worth(m, ev, without));
-          v += drift * Math.min(roundsLeft, 4) * 0.8;
-        }
+  const tkey = `t:${key}`;
+  return recall(m, ev, tkey) ?? remember(m, ev, tkey, termGain(m, ev, term, parties, key));
+}
+
+function termGain(m: Mind, ev: Evaluator, term: ProposalTerm, parties: readonly Nation[], key: string): number {
+  const deal: Deal = { by: parties[0]!, parties, terms: [term] };
+  if (term.kind !== "pledge") {
+    let v = dealGain(m, ev, deal, key);
+    if (term.kind === "jointStatement") v += ev.profile.statements[term.topic] ?? 0;
+    const roundsLeft = ev.roundsLeft - 1;
+    if (term.kind === "institution" && ev.foresight && roundsLeft > 0 && INSTITUTIONS[term.institution].income.length > 0) {
+      // What it changes in the next round too (income, deterrence against escalation), for each round left.
+      const with_ = resolved(m, {}, deal, key);
+      const without = resolved(m, {});
+      if (with_ && without) {
+        const drift = worth(m, ev, laterRound(m, key, with_)) - worth(m, ev, with_) - (worth(m, ev, laterRound(m, "none", without)) - worth(m, ev, without));
+        v += drift * Math.min(roundsLeft, 4) * 0.8;
       }
-      return v;
     }
-    const policy = term.policy;
-    if (term.nation === ev.nation) {
-      // Our own promise, against holding steady: kept, it costs what the policy costs and earns
-      // the trust the rules give a kept word; a costly one is kept only as often as our word holds.
-      const kept = dealGain(m, ev, deal, key, { [ev.nation]: policy }, {}) + (ev.profile.policies[policy] ?? 0);
-      const broken = dealGain(m, ev, deal, key, {}, {});
-      if (kept >= broken) return kept;
-      const t = ev.profile.trustworthiness;
-      return t * kept + (1 - t) * broken;
-    }
-    const p = keepChance(m, term.nation);
-    const kept = dealGain(m, ev, deal, key, { [term.nation]: policy }, {});
+    return v;
+  }
+  const policy = term.policy;
+  if (term.nation === ev.nation) {
+    // Our own promise, against holding steady: kept, it costs what the policy costs and earns
+    // the trust the rules give a kept word; a costly one is kept only as often as our word holds.
+    const kept = dealGain(m, ev, deal, key, { [ev.nation]: policy }, {}) + (ev.profile.policies[policy] ?? 0);
     const broken = dealGain(m, ev, deal, key, {}, {});
-    return p * kept + (1 - p) * broken;
-  });
+    if (kept >= broken) return kept;
+    const t = ev.profile.trustworthiness;
+    return t * kept + (1 - t) * broken;
+  }
+  const p = keepChance(m, term.nation);
+  const kept = dealGain(m, ev, deal, key, { [term.nation]: policy }, {});
+  const broken = dealGain(m, ev, deal, key, {}, {});
+  return p * kept + (1 - p) * broken;
 }
 
 /** What the others will probably commit: their visible pledges, else their stance's best guess. */

@@ -228,7 +228,7 @@ export function resolveRound(d: Draft): void {
  */
 const BREACH: Effect = { kind: "firewall", state: "breached" };
 /** Each institution's member pairs (pairsAmong of its members), listed once rather than per resolution. */
-const MEMBER_PAIRS = Object.fromEntries(INSTITUTION_IDS.map((id) => [id, pairsAmong(INSTITUTIONS[id].members)])) as Record<InstitutionId, readonly Pair[]>;
+const MEMBER_PAIRS = new Map<InstitutionId, readonly Pair[]>(INSTITUTION_IDS.map((id) => [id, pairsAmong(INSTITUTIONS[id].members)]));
 function strainInstitutions(d: Draft): void {
   for (const id of INSTITUTION_IDS) {
     if (d.s.institutions[id]?.status !== "in-force" || INSTITUTIONS[id].groundwork) continue;
@@ -238,7 +238,7 @@ function strainInstitutions(d: Draft): void {
         ? TUNING.strain.bilateralSecurityBelow
         : TUNING.strain.trilateralSecurityBelow;
     let strained: Pair | null = null;
-    for (const pair of MEMBER_PAIRS[id]) if (strained === null && d.s.trust[pair] < line) strained = pair;
+    for (const pair of MEMBER_PAIRS.get(id)!) if (strained === null && d.s.trust[pair] < line) strained = pair;
     if (strained === null) continue;
     const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
     // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
