@@ -68,7 +68,8 @@ export interface ApplyOptions {
   /**
    * Hypothetical play (bots thinking, playouts): the same rules and the same checks, but no
    * events and no meter-change record, and the command is taken as already parsed (it must be
-   * a well-formed Command). Never for a real table's commands.
+   * a well-formed Command). A game that ends quietly is scored without its explanatory lines
+   * (the totals, agendas and ranking are the same). Never for a real table's commands.
    */
   quiet?: boolean;
 }
