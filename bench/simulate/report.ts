@@ -58,8 +58,8 @@ export function printSummary(o: SimOptions, s: Summary): void {
       .map(([k, v]) => `${k.replace("trust:", "").replace("support:", "support ")} ${v}`)
       .join("  ")}`,
     `  flags at the end   firewall intact ${s.finalFlagsPct.firewallIntact}%  export controls ${s.finalFlagsPct.exportControls}%  counterstrike ${s.finalFlagsPct.counterstrike}%  leadership changes ${s.leadershipChangesPerGame}/game`,
-    `  institutions       ${Object.entries(s.institutionsPct)
-      .map(([k, v]) => `${k} ${v.adopted}%`)
+    `  institutions (adopted/in force at the end) ${Object.entries(s.institutionsPct)
+      .map(([k, v]) => `${k} ${v.adopted}%/${v.inForceAtEnd}%`)
       .join("  ")}`,
     `  proposals          ${s.proposals.perGame}/game, ${s.proposals.agreedPct}% agreed, ${s.proposals.rejectedPct}% rejected, ${s.proposals.lapsedPct}% lapsed; pledges ${s.pledges.perGame}/game, ${s.pledges.keptPct}% kept`,
     `  chat               ${s.chat.linesPerGame} lines/game, at most ${s.chat.maxLinesBySeatInOnePhase} from one seat in one phase`,
