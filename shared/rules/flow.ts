@@ -6,15 +6,16 @@ import { QUIET_CAUSE, type Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
 import { proposalName } from "./describe.ts";
-import { INSTITUTIONS, INSTITUTION_IDS, type InstitutionId } from "./institutions.ts";
+import { INSTITUTIONS, INSTITUTION_IDS } from "./institutions.ts";
 import { policyDefinition, type PolicyId } from "./policies.ts";
 import type { CardId, OptionId } from "./ids.ts";
 import { JOINT_STATEMENTS, type Proposal, type ProposalTerm } from "./proposals.ts";
+import { strainedPair, strainLine } from "./strain.ts";
 import { scoreGame } from "./scoring.ts";
 import type { EndState, RoundState } from "./state.ts";
 import { STANCE_RULES } from "./stances.ts";
 import { TUNING } from "./tuning.ts";
-import { NATION_NAMES, NATIONS, pairName, pairOf, pairsAmong, type Nation, type Pair, type Phase, type StanceId } from "./vocabulary.ts";
+import { NATION_NAMES, NATIONS, pairName, pairOf, pairsAmong, type Nation, type Phase, type StanceId } from "./vocabulary.ts";
 
 /** Phase transitions and the resolution order. Rules § numbers refer to shared/rules/README.md. */
 
@@ -227,19 +228,12 @@ export function resolveRound(d: Draft): void {
  * line is suspended (in catalogue order), as Seoul suspended GSOMIA in 2019. Groundwork is spared.
  */
 const BREACH: Effect = { kind: "firewall", state: "breached" };
-/** Each institution's member pairs (pairsAmong of its members), listed once rather than per resolution. */
-const MEMBER_PAIRS = new Map<InstitutionId, readonly Pair[]>(INSTITUTION_IDS.map((id) => [id, pairsAmong(INSTITUTIONS[id].members)]));
 function strainInstitutions(d: Draft): void {
   for (const id of INSTITUTION_IDS) {
-    if (d.s.institutions[id]?.status !== "in-force" || INSTITUTIONS[id].groundwork) continue;
-    const line = !INSTITUTIONS[id].security
-      ? TUNING.strain.otherBelow
-      : INSTITUTIONS[id].members.length === 2
-        ? TUNING.strain.bilateralSecurityBelow
-        : TUNING.strain.trilateralSecurityBelow;
-    let strained: Pair | null = null;
-    for (const pair of MEMBER_PAIRS.get(id)!) if (strained === null && d.s.trust[pair] < line) strained = pair;
+    if (d.s.institutions[id]?.status !== "in-force") continue;
+    const strained = strainedPair(d.s.trust, id);
     if (strained === null) continue;
+    const line = strainLine(id)!;
     const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
     // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
     applyEffects(d, [{ kind: "institution", op: "suspend", institution: id }, ...(INSTITUTIONS[id].security ? [BREACH] : [])], cause);

@@ -83,7 +83,13 @@ test("three browser contexts play a full table to the end, with chat and an acce
       // Seoul tables a Seoul–Tokyo proposal from the legal terms; Tokyo accepts it in its own screen.
       await sidebar(seoul).getByRole("button", { name: /New proposal/ }).click();
       const composer = sidebar(seoul).locator("form.composer");
-      const term = composer.locator(".term-group").first().locator("label.term", { hasText: /· with Tokyo$/ }).first();
+      // A tie tabled below its strain line says so before it is tabled (§4.5, from shared/rules/strain.ts).
+      const gsomia = composer.locator("label.term", { has: seoul.locator(".term-label", { hasText: /GSOMIA/ }) }).first();
+      const seoulTokyo = (await view(seoul)).trust["seoul-tokyo"];
+      await expect(gsomia.locator(".term-warning")).toHaveCount(seoulTokyo < 40 ? 1 : 0);
+      if (seoulTokyo < 40) await expect(gsomia.locator(".term-warning")).toContainText(`Seoul–Tokyo trust is ${Math.round(seoulTokyo)}, below the 40 this tie needs`);
+      await snapshot(seoul, "04-composer-strain-line");
+      const term = composer.locator(".term-group").first().locator("label.term", { has: seoul.locator(".term-detail", { hasText: /· with Tokyo$/ }) }).first();
       await term.click();
       await expect(composer.locator(".composer-parties")).toContainText("you, Tokyo");
       await composer.getByLabel("Note to the parties (optional)").fill("As agreed in our channel.");

@@ -68,7 +68,13 @@ export class Composer {
             rerender();
           },
         }),
-        h("span", { class: "term-text" }, h("span", { class: "term-label" }, c.label), h("span", { class: "term-detail" }, c.detail)),
+        h(
+          "span",
+          { class: "term-text" },
+          h("span", { class: "term-label" }, c.label),
+          h("span", { class: "term-detail" }, c.detail),
+          c.warning ? h("span", { class: "term-warning" }, `⚠ ${c.warning}`) : null,
+        ),
       );
     };
 
@@ -139,6 +145,9 @@ export class Composer {
           h("strong", {}, `Terms (${chosen.length}/${TUNING.proposals.maxTermsPerProposal}): `),
           chosen.length ? chosen.map((c) => c.label).join("; ") : "none yet",
         ),
+        chosen
+          .filter((c) => c.warning)
+          .map((c) => h("p", { class: "composer-warning", role: "status" }, h("strong", {}, `${c.label}: `), c.warning!)),
         h(
           "div",
           { class: "composer-parties" },

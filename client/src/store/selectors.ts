@@ -4,6 +4,7 @@ import { INSTITUTIONS, INSTITUTION_IDS, type InstitutionId } from "../../../shar
 import { chatChannels, legalCommands, proposalTermOptions } from "../../../shared/rules/legal.ts";
 import { POLICIES, type PolicyDefinition, type PolicyId } from "../../../shared/rules/policies.ts";
 import { JOINT_STATEMENTS, type Proposal, type ProposalTerm } from "../../../shared/rules/proposals.ts";
+import { strainedPair, strainLine } from "../../../shared/rules/strain.ts";
 import type { Command } from "../../../shared/rules/commands.ts";
 import type { Channel, ChatMessage, MeterChange } from "../../../shared/rules/state.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
@@ -126,6 +127,8 @@ export interface TermChoice {
   group: "institution" | "jointStatement" | "pledge";
   label: string;
   detail: string;
+  /** Why this term would not hold if enacted now (a tie tabled below its strain line), or absent. */
+  warning?: string;
 }
 
 export function termKey(term: ProposalTerm, parties: readonly Nation[]): string {
@@ -159,6 +162,7 @@ export function termChoices(view: PlayerView): TermChoice[] {
           group: "institution",
           label: capitalize(describeTerm(term)),
           detail: `${INSTITUTIONS[term.institution].summary} · ${withWhom}`,
+          ...strainWarning(view, term.institution, term.op),
         };
       case "jointStatement":
         return {
@@ -180,6 +184,19 @@ export function termChoices(view: PlayerView): TermChoice[] {
         };
     }
   });
+}
+
+/**
+ * §4.5 read from the rules: a tie created or restored while a pair of its members is below its
+ * strain line is suspended at the round's resolution unless that trust recovers first.
+ */
+function strainWarning(view: PlayerView, id: InstitutionId, op: "create" | "suspend" | "restore"): { warning?: string } {
+  if (op === "suspend") return {};
+  const pair = strainedPair(view.trust, id);
+  if (pair === null) return {};
+  const line = strainLine(id)!;
+  const firewall = INSTITUTIONS[id].security ? ", and the firewall breaks with it" : "";
+  return { warning: `${pairName(pair)} trust is ${Math.round(view.trust[pair])}, below the ${line} this tie needs: unless it rises before the round resolves, the tie is suspended at once${firewall}.` };
 }
 
 /** The parties a proposal with these terms names: every nation any term needs (the server re-checks). */
