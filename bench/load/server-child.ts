@@ -112,7 +112,8 @@ export class ServerChild {
     this.url = `http://${HOST}:${port}`;
     this.child = fork(entry, ["--serve", kind, "--port", String(port), "--data", dataDir], {
       execPath: process.execPath,
-      execArgv: [],
+      // BENCH_SERVER_FLAGS: V8/Node flags for the server child, e.g. "--trace-gc" (table and echo alike).
+      execArgv: (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean),
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
