@@ -98,7 +98,7 @@ export class SqliteStore implements Store {
     this.db.exec(`PRAGMA synchronous = ${options.sync === "FULL" ? "FULL" : "NORMAL"}`);
     // With synchronous=NORMAL a commit survives a crash of the process at once; the fsync (the
     // guarantee against a power cut) comes with the checkpoint, which a worker thread runs
-    // every second (wal-checkpointer.ts) instead of the commit that crosses SQLite's threshold.
+    // every 5 s (wal-checkpointer.ts) instead of the commit that crosses SQLite's threshold.
     this.db.exec("PRAGMA journal_size_limit = 67108864");
     this.db.exec("PRAGMA busy_timeout = 5000");
     this.db.exec("PRAGMA foreign_keys = ON");

@@ -11,13 +11,14 @@ import { Worker } from "node:worker_threads";
  * block of the event loop every ~5 s (CPU profiles of `bench:load`, the longest uninterrupted
  * spans), and every command that arrived meanwhile waited for it.
  *
- * How: the main connection sets `wal_autocheckpoint = 0`; every `everyMs` the worker (its own
- * connection to the same file) runs `wal_checkpoint(PASSIVE)`, which never takes the write lock,
- * so commits go on while it copies. Commits made during that copy are still in the WAL, and
+ * How: the main connection sets `wal_autocheckpoint = 0`; every `everyMs` (5 s: a table's last
+ * page, rewritten by each of its commands, is copied once per checkpoint, so copying less often
+ * copies less) the worker, with its own connection to the same file, runs
+ * `wal_checkpoint(PASSIVE)`, which never takes the write lock, so commits go on while it copies. Commits made during that copy are still in the WAL, and
  * SQLite only starts the WAL afresh once every frame is copied; so when the WAL has grown
  * past `restartFrames`, the main connection checkpoints the little that is left itself (the
  * frames of the last few milliseconds): the next commit then writes the WAL from its start
- * and the file stays small.
+ * and the file stays small (about 5 s of commits).
  *
  * Durability is unchanged: a commit is in the WAL (synchronous = NORMAL) when it returns, and
  * the checkpoint syncs the WAL and then the file, as SQLite's own autocheckpoint does.
@@ -88,7 +89,7 @@ export class WalCheckpointer {
       if (r.ms <= QUICK_MS) finish.get();
       else this.check();
     });
-    this.timer = setInterval(() => this.check(), o.everyMs ?? 1000);
+    this.timer = setInterval(() => this.check(), o.everyMs ?? 5000);
     this.timer.unref();
   }
 
