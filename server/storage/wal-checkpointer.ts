@@ -78,6 +78,10 @@ export class WalCheckpointer {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file } });
     this.worker.unref();
     this.worker.on("error", (e) => o.onError?.(`WAL checkpoint worker: ${e.message}`));
+    // Without its worker the main connection checkpoints again itself (SQLite's default threshold).
+    this.worker.on("exit", () => {
+      if (!this.closed && main.isOpen) main.exec("PRAGMA wal_autocheckpoint = 1000");
+    });
     this.worker.on("message", (r: CheckpointResult) => {
       this.pending = false;
       if (this.closed || !main.isOpen) return;
