@@ -28,7 +28,10 @@
  *
  * Bounded: at most 1,500 tables, 300 s per measured run, 240 s for a bytes game; the server
  * runs in a child process (SIGKILLed at the end). BENCH_PROF=1 writes a CPU profile of the
- * table server's measured window (not its restore or seating) to bench/out/profiles/.
+ * table server's measured window (not its restore or seating) to bench/out/profiles/;
+ * BENCH_PROF=heap a sampling heap profile of the objects that outlived a scavenge.
+ * BENCH_SERVER_FLAGS passes Node/V8 flags to every server child (table and echo alike), e.g.
+ * BENCH_SERVER_FLAGS="--trace-gc --max-semi-space-size=8".
  */
 import os from "node:os";
 import path from "node:path";

@@ -79,13 +79,14 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
   process.send!({ type: "ready", info });
 }
 
-/** BENCH_PROF=1: a CPU profile of the measured window only (not the restore or the seating), in bench/out/profiles/. */
+/** BENCH_PROF=1: a CPU profile of the measured window only (not the restore or the seating), in bench/out/profiles/; BENCH_PROF=heap: a heap profile. */
 async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
   const { Session } = await import("node:inspector");
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  if (process.env.BENCH_PROF === "heap") return heapProfiler(post);
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 500 });
   return {
@@ -101,6 +102,26 @@ async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
   };
 }
 
+/**
+ * BENCH_PROF=heap: a sampling heap profile of the measured window, of the objects that outlived
+ * a scavenge (those a minor GC collected are left out): what the young generation copies and
+ * promotes, the cost behind long scavenge pauses.
+ */
+async function heapProfiler(post: (method: string, params?: object) => Promise<unknown>): Promise<{ start(): void; stop(): void }> {
+  await post("HeapProfiler.enable");
+  return {
+    start: () => void post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false }),
+    stop: () =>
+      void post("HeapProfiler.stopSampling").then((r) => {
+        const dir = path.resolve("bench/out/profiles");
+        fs.mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `table-server-${new Date().toISOString().replace(/[:.]/g, "-")}.heapprofile`);
+        fs.writeFileSync(file, JSON.stringify((r as { profile: unknown }).profile));
+        console.log(`  heap profile of the measured window (objects that outlived a scavenge): ${path.relative(process.cwd(), file)}`);
+      }),
+  };
+}
+
 /** The bench's side: a server in a child process, so its CPU and memory are its own. */
 export class ServerChild {
   readonly child: ChildProcess;
@@ -112,7 +133,8 @@ export class ServerChild {
     this.url = `http://${HOST}:${port}`;
     this.child = fork(entry, ["--serve", kind, "--port", String(port), "--data", dataDir], {
       execPath: process.execPath,
-      execArgv: [],
+      // BENCH_SERVER_FLAGS: V8/Node flags for the server child, e.g. "--trace-gc" (table and echo alike).
+      execArgv: (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean),
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

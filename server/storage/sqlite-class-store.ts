@@ -54,6 +54,7 @@ export class SqliteClassStore implements ClassStore {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA journal_mode = WAL");
     this.db.exec("PRAGMA busy_timeout = 5000");
+    this.db.exec("PRAGMA wal_autocheckpoint = 0"); // the table store's worker checkpoints (wal-checkpointer.ts)
     this.db.exec("PRAGMA foreign_keys = ON");
     this.db.exec(SCHEMA);
     const p = (sql: string) => this.db.prepare(sql);

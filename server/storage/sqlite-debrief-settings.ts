@@ -13,6 +13,7 @@ export class SqliteDebriefSettings implements DebriefSettingsStore {
   constructor(file: string) {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA busy_timeout = 5000");
+    this.db.exec("PRAGMA wal_autocheckpoint = 0"); // the table store's worker checkpoints (wal-checkpointer.ts)
     this.db.exec(`CREATE TABLE IF NOT EXISTS debrief_settings (
       code             TEXT PRIMARY KEY,
       withhold_private INTEGER NOT NULL DEFAULT 0,

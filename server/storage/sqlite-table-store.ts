@@ -17,6 +17,7 @@ import {
   type SummaryRow,
   type TableStatus,
 } from "./store.ts";
+import { WalCheckpointer } from "./wal-checkpointer.ts";
 import { summaryFromRow, tableFromRow, type SummaryColumns, type TableRow } from "./table-rows.ts";
 
 /**
@@ -87,6 +88,7 @@ export class SqliteStore implements Store {
   private deckHashes = new WeakMap<readonly Card[], string>();
   /** Decks read back, by hash: every table of a deck shares one array (and the engine's checked cards). */
   private decksRead = new Map<string, Card[]>();
+  private checkpointer: WalCheckpointer;
 
   constructor(dataDir: string, options: { sync?: "NORMAL" | "FULL" } = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -94,16 +96,14 @@ export class SqliteStore implements Store {
     this.db = new DatabaseSync(this.file);
     this.db.exec("PRAGMA journal_mode = WAL");
     this.db.exec(`PRAGMA synchronous = ${options.sync === "FULL" ? "FULL" : "NORMAL"}`);
-    // Checkpoint (copy the WAL into the file, and fsync) every ~40 MB of WAL instead of ~4 MB:
-    // a command log rewrites the same few pages (each table's last leaf) again and again, so a
-    // longer WAL copies each of them once instead of ten times, off the commit's hot path.
     // With synchronous=NORMAL a commit survives a crash of the process at once; the fsync (the
-    // guarantee against a power cut) comes with the checkpoint, as before, just less often.
-    this.db.exec("PRAGMA wal_autocheckpoint = 10000");
+    // guarantee against a power cut) comes with the checkpoint, which a worker thread runs
+    // every 5 s (wal-checkpointer.ts) instead of the commit that crosses SQLite's threshold.
     this.db.exec("PRAGMA journal_size_limit = 67108864");
     this.db.exec("PRAGMA busy_timeout = 5000");
     this.db.exec("PRAGMA foreign_keys = ON");
     this.db.exec(SCHEMA);
+    this.checkpointer = new WalCheckpointer(this.file, this.db, { onError: (m) => console.error(m) });
     const columns = new Set((this.db.prepare("PRAGMA table_info(tables)").all() as { name: string }[]).map((c) => c.name));
     for (const [name, type] of Object.entries(ADDED_COLUMNS)) {
       if (!columns.has(name)) this.db.exec(`ALTER TABLE tables ADD COLUMN ${name} ${type}`);
@@ -252,6 +252,7 @@ export class SqliteStore implements Store {
   async ready(): Promise<void> {}
 
   async close(): Promise<void> {
+    await this.checkpointer.close();
     if (this.db.isOpen) this.db.close();
   }
 }
