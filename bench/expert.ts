@@ -68,6 +68,9 @@ export interface TournamentTally {
   seed: string;
 }
 
+/** The commands the expert searches for (the rest it leaves to the hard bot's negotiation). */
+const SEARCHED = new Set(["commitPolicy", "respond", "acceptProposal", "rejectProposal"]);
+
 export function tournament(o: Options, onGame?: (t: TournamentTally) => void): TournamentTally {
   const deck = loadBuiltInDeck();
   const t: TournamentTally = {
@@ -84,7 +87,7 @@ export function tournament(o: Options, onGame?: (t: TournamentTally) => void): T
       const start = performance.now();
       const choice = expert(view, nation, rng);
       const ms = performance.now() - start;
-      if (choice.command?.type === "commitPolicy" || choice.command?.type === "respond") {
+      if (choice.command && SEARCHED.has(choice.command.type)) {
         const used = process.threadCpuUsage(cpu);
         const cpuMs = (used.user + used.system) / 1000;
         t.decisions += 1;
@@ -161,7 +164,7 @@ export function report(t: TournamentTally): string {
     `  expert wins        ${pct(t.wins, t.games)} of all games ${ci(t.wins, t.games)}; ${pct(t.wins, t.games - t.crises)} of the games with a winner (par: a third)`,
     `  regional crises    ${pct(t.crises, t.games)} of games (no winner)`,
     `  by seat            ${NATIONS.map((n) => `${n} ${pct(t.bySeat[n].wins, t.bySeat[n].games)} of ${t.bySeat[n].games} ${ci(t.bySeat[n].wins, t.bySeat[n].games)}`).join("  ")}`,
-    `  searched decisions ${t.decisions} (policy and card responses): CPU ${ms(t.cpuMs)}; wall ${ms(t.wallMs)}`,
+    `  searched decisions ${t.decisions} (policy, card responses, answers to proposals): CPU ${ms(t.cpuMs)}; wall ${ms(t.wallMs)}`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,17 +1,19 @@
 import { agendaById } from "../rules/agendas.ts";
+import { seat } from "../rules/commands.ts";
 import { conditionHolds } from "../rules/conditions.ts";
 import { deterrenceTotal } from "../rules/deterrence.ts";
 import { escalationDue } from "../rules/flow.ts";
-import { hypotheticalState, withCommitted } from "../rules/hypothetical.ts";
+import { hypotheticalState, withAgreed, withCommitted } from "../rules/hypothetical.ts";
 import type { OptionId } from "../rules/ids.ts";
 import type { PolicyId } from "../rules/policies.ts";
 import { agendaSatisfied, nationalInterestPoints } from "../rules/scoring.ts";
+import type { Proposal } from "../rules/proposals.ts";
 import type { GameState } from "../rules/state.ts";
 import { TUNING } from "../rules/tuning.ts";
 import { viewFor, type PlayerView } from "../rules/view.ts";
 import { NATIONS, type Nation, type StanceId } from "../rules/vocabulary.ts";
 import { makeBot } from "./bot.ts";
-import { afterResponse, timeout } from "./foresee.ts";
+import { afterResponse, run, timeout } from "./foresee.ts";
 import { legalPolicies, rand, type Rand } from "./mind.ts";
 import type { SeatPolicy } from "./random.ts";
 import { agendaProgress } from "./utility.ts";
@@ -24,8 +26,9 @@ import { agendaProgress } from "./utility.ts";
  * normal bots, the current round and `budget.playoutRounds` − 1 more — and picks the option with the best
  * average standing: its own score minus the best of the others' (agendas counted as the engine
  * would score them), a regional crisis the worst outcome. A fixed budget of playouts, all chance
- * drawn from the rng it is given: the same view and rng give the same decision. Talk and deals
- * it leaves to the hard bot's negotiation.
+ * drawn from the rng it is given: the same view and rng give the same decision. A proposal put to
+ * it is searched the same way (accept, played as the deal agreed, against reject). Talk and
+ * the deals it tables it leaves to the hard bot's negotiation.
  */
 export interface ExpertBudget {
   /** Worlds drawn per searched decision (every option is played out in each of them). */
@@ -60,6 +63,12 @@ export function makeExpert(fallback: StanceId, budget: ExpertBudget = EXPERT_BUD
     if (view.phase === "event" && response && view.responsesDue.includes(nation) && view.responses[nation] === undefined && response.options.length > 1) {
       const r = rand(rng);
       return { command: { type: "respond", optionId: searchResponse(view, nation, r, budget) }, rng: r.state };
+    }
+    const pending = view.phase === "negotiation" ? view.proposals.find((p) => p.status === "open" && p.by !== nation && p.parties.includes(nation) && !p.accepted.includes(nation)) : undefined;
+    if (pending) {
+      const r = rand(rng);
+      const yes = searchAnswer(view, nation, pending, r, budget);
+      return { command: yes ? { type: "acceptProposal", proposalId: pending.id } : { type: "rejectProposal", proposalId: pending.id }, rng: r.state };
     }
     return talker(view, nation, rng);
   };
@@ -204,4 +213,23 @@ function searchResponse(view: PlayerView, me: Nation, r: Rand, budget: ExpertBud
     }
     return total / ws.length;
   });
+}
+
+/**
+ * Accept or reject a proposal put to the seat: both played out in the same worlds. Accepting is
+ * played as the deal agreed (the engine's own accept when that binds it; otherwise the hypothesis
+ * that the other parties agree too), rejecting as the engine's reject.
+ */
+function searchAnswer(view: PlayerView, me: Nation, p: Proposal, r: Rand, budget: ExpertBudget): boolean {
+  const ws = worlds(view, me, r, budget.determinizations);
+  let yes = 0;
+  let no = 0;
+  for (const w of ws) {
+    const accepted = run(w.state, seat(me), { type: "acceptProposal", proposalId: p.id });
+    const agreed = accepted?.proposals.find((q) => q.id === p.id)?.status === "agreed" ? accepted : withAgreed(w.state, p.by, p.parties, p.terms);
+    const rejected = run(w.state, seat(me), { type: "rejectProposal", proposalId: p.id });
+    yes += playout(agreed, me, { ...w.rngs }, budget.playoutRounds);
+    no += rejected ? playout(rejected, me, { ...w.rngs }, budget.playoutRounds) : -Infinity;
+  }
+  return yes > no;
 }
