@@ -51,7 +51,11 @@ test("at 1366×768: one ledger with causes, rules and glossary, the tour, and no
 
   await respondIfAsked(page);
   await waitForPhase(page, "negotiation");
-  // The card is shown even when the event step asked nothing of you.
+  // The card stays at hand in negotiation: open by itself when the event step went by too fast to
+  // read (under 2 s), folded under its title otherwise (how long the step lasted depends on the card).
+  const recall = sidebar(page).locator("details.card-recall");
+  await expect(recall.locator("summary")).toContainText("This round’s event:");
+  if (!(await recall.evaluate((d) => (d as HTMLDetailsElement).open))) await recall.locator("summary").click();
   await expect(sidebar(page).locator(".event-card .card-title")).toBeVisible();
   // Chat: at least 8 lines fit in the log.
   for (let i = 0; i < 4; i++) await sendChat(page, "Whole table", `Line ${i}: shall we keep history and security on separate tracks this round?`);
