@@ -40,8 +40,8 @@ export function openStorage(o: StorageOptions): Storage {
     return { kind: "postgres", tables, classes, debrief, ready: () => db.ready(), close: () => db.close() };
   }
   const tables = new SqliteStore(o.dataDir, { sync: o.sqliteSync });
-  const classes = new SqliteClassStore(tables.file);
-  const debrief = new SqliteDebriefSettings(tables.file);
+  const classes = new SqliteClassStore(tables.file, { sharesTableStoreFile: true });
+  const debrief = new SqliteDebriefSettings(tables.file, { sharesTableStoreFile: true });
   return {
     kind: "sqlite",
     tables,

@@ -50,11 +50,12 @@ export class SqliteClassStore implements ClassStore {
   private s: Record<string, StatementSync>;
 
   /** `file` is the table store's SQLite file (Store.file). */
-  constructor(file: string) {
+  /** `sharesTableStoreFile`: the file is the table store's, whose worker checkpoints it (wal-checkpointer.ts). */
+  constructor(file: string, o: { sharesTableStoreFile?: boolean } = {}) {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA journal_mode = WAL");
     this.db.exec("PRAGMA busy_timeout = 5000");
-    this.db.exec("PRAGMA wal_autocheckpoint = 0"); // the table store's worker checkpoints (wal-checkpointer.ts)
+    if (o.sharesTableStoreFile) this.db.exec("PRAGMA wal_autocheckpoint = 0");
     this.db.exec("PRAGMA foreign_keys = ON");
     this.db.exec(SCHEMA);
     const p = (sql: string) => this.db.prepare(sql);

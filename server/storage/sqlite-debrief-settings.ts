@@ -10,10 +10,11 @@ export class SqliteDebriefSettings implements DebriefSettingsStore {
   private db: DatabaseSync;
   private s: Record<"get" | "putWithhold" | "putParent", StatementSync>;
 
-  constructor(file: string) {
+  /** `sharesTableStoreFile`: the file is the table store's, whose worker checkpoints it (wal-checkpointer.ts). */
+  constructor(file: string, o: { sharesTableStoreFile?: boolean } = {}) {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA busy_timeout = 5000");
-    this.db.exec("PRAGMA wal_autocheckpoint = 0"); // the table store's worker checkpoints (wal-checkpointer.ts)
+    if (o.sharesTableStoreFile) this.db.exec("PRAGMA wal_autocheckpoint = 0");
     this.db.exec(`CREATE TABLE IF NOT EXISTS debrief_settings (
       code             TEXT PRIMARY KEY,
       withhold_private INTEGER NOT NULL DEFAULT 0,
