@@ -61,6 +61,23 @@ test("at 1366×768: one ledger with causes, rules and glossary, the tour, and no
   for (let i = 0; i < 4; i++) await sendChat(page, "Whole table", `Line ${i}: shall we keep history and security on separate tracks this round?`);
   const lines = await page.locator(".chat-log").evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el.querySelector(".chat-msg")!).lineHeight));
   expect(lines).toBeGreaterThanOrEqual(8);
+  // "Taller chat" gives the log about half the screen and draws the table smaller above it, clear of
+  // the dock; the browser remembers the choice after a refresh, and "Shorter chat" puts it back.
+  const logHeight = () => page.locator(".chat-log").evaluate((el) => el.clientHeight);
+  const shortLog = await logHeight();
+  const shortCanvas = (await page.locator("#stage canvas").boundingBox())!;
+  await page.getByRole("button", { name: "Taller chat" }).click();
+  await expect.poll(logHeight).toBeGreaterThan(shortLog * 1.4);
+  await expect.poll(async () => (await page.locator("#stage canvas").boundingBox())!.height).toBeLessThan(shortCanvas.height * 0.9);
+  const tallCanvas = (await page.locator("#stage canvas").boundingBox())!;
+  expect(tallCanvas.y + tallCanvas.height).toBeLessThanOrEqual((await page.locator(".table-key").boundingBox())!.y + 1);
+  await snapshot(page, "ux-chat-tall-1366");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Shorter chat" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(logHeight).toBeGreaterThan(shortLog * 1.4);
+  await page.getByRole("button", { name: "Shorter chat" }).click();
+  await expect.poll(logHeight).toBeLessThan(shortLog + 2);
+  await expect(page.getByRole("button", { name: "Taller chat" })).toHaveAttribute("aria-pressed", "false");
   // The composer: search, groups, and "Table proposal" in reach without scrolling.
   await sidebar(page).getByRole("button", { name: /New proposal/ }).click();
   await page.locator("#term-search").fill("gsomia");

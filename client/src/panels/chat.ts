@@ -8,6 +8,8 @@ import { channelPartner, channelsOf, channelTitle, messagesIn } from "../store/s
 import { emblemSvg } from "../theme.ts";
 import type { PanelContext } from "./context.ts";
 
+const TALL_KEY = "trilateral:chat-tall";
+
 /** The table channel and your two bilateral channels, as tabs with unread counts. History comes from the view. */
 export class ChatPanel {
   readonly el: HTMLElement;
@@ -22,6 +24,7 @@ export class ChatPanel {
   #key = "";
   #code: string | null = null;
   #view: PlayerView | null = null;
+  #tall: HTMLButtonElement;
 
   readonly ctx: PanelContext;
 
@@ -44,8 +47,46 @@ export class ChatPanel {
       this.#input,
       this.#send,
     );
+    this.#tall = h("button", { type: "button", class: "btn chat-size", "aria-pressed": "false", onclick: () => this.setTall(!this.isTall) }, "Taller chat");
+    form.append(this.#tall);
     const panel = h("div", { class: "chat-panel", role: "tabpanel", id: "chat-tabpanel" }, this.#log, this.#privacy, form);
     this.el = h("section", { class: "chat", "aria-labelledby": "chat-heading" }, h("h2", { id: "chat-heading", class: "visually-hidden" }, "Chat"), this.#tabs, panel);
+  }
+
+  get isTall(): boolean {
+    return this.#tall.getAttribute("aria-pressed") === "true";
+  }
+
+  /**
+   * A long negotiation reads better with more lines: the chat grows to about half the screen and the
+   * table is drawn smaller above it (the screen's `data-chat` attribute; the choice is remembered).
+   */
+  setTall(tall: boolean, remember = true): void {
+    this.#tall.setAttribute("aria-pressed", String(tall));
+    this.#tall.textContent = tall ? "Shorter chat" : "Taller chat";
+    const screen = this.el.closest<HTMLElement>(".game-screen");
+    if (screen) screen.dataset.chat = tall ? "tall" : "normal";
+    if (remember) {
+      try {
+        localStorage.setItem(TALL_KEY, tall ? "1" : "0");
+      } catch {
+        // private mode: not remembered
+      }
+    }
+    // The canvas scales to its frame on a window resize (and the sleeping loop wakes for it).
+    window.dispatchEvent(new Event("resize"));
+    if (this.#log.lastElementChild) this.#log.scrollTop = this.#log.scrollHeight;
+  }
+
+  /** Once the panel is on the page: the size this browser chose last time. */
+  restoreSize(): void {
+    let tall = false;
+    try {
+      tall = localStorage.getItem(TALL_KEY) === "1";
+    } catch {
+      // private mode
+    }
+    if (tall) this.setTall(true, false);
   }
 
   async #submit(): Promise<void> {

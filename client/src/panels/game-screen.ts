@@ -86,6 +86,7 @@ export class GameScreen {
       this.#end,
     );
     this.#tabs.attach(this.el);
+    this.chat.restoreSize();
     this.#sidebar.append(this.#toastSlot, this.#panelHost);
     if (ctx.toasts) this.#toastSlot.append(ctx.toasts);
     this.#unsub.push(ctx.playback.subscribe((e) => this.#onPlayback(e)));
