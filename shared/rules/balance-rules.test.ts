@@ -61,6 +61,22 @@ describe("§4.5 strain", () => {
     expect(t.state.firewall).toBe("intact");
   });
 
+  test("GSOMIA cannot survive a government in Seoul too weak to defend it at home (since v8)", () => {
+    const t = table().withTrust("seoul-tokyo", 70).withSupport("seoul", 30).withInstitution("gsomia").start();
+    const events = t.playRound();
+    expect(t.state.institutions.gsomia?.status).toBe("suspended");
+    expect(t.state.firewall).toBe("breached");
+    expect(events.find((e) => e.type === "institutionChanged" && e.institution === "gsomia")).toMatchObject({ to: "suspended", cause: { label: expect.stringMatching(/support for the government in Seoul fell below 35/) } });
+  });
+
+  test("at the same support, missile-warning sharing and the 2+2 hold", () => {
+    const t = table().withTrust("seoul-tokyo", 70).withSupport("seoul", 30).withInstitution("missile-warning-sharing").withInstitution("seoul-tokyo-2plus2").start();
+    t.playRound();
+    expect(t.state.institutions["missile-warning-sharing"]?.status).toBe("in-force");
+    expect(t.state.institutions["seoul-tokyo-2plus2"]?.status).toBe("in-force");
+    expect(t.state.firewall).toBe("intact");
+  });
+
   test("a suspended institution comes back by agreement once trust has recovered", () => {
     const t = table().withTrust("seoul-tokyo", 60).withInstitution("gsomia", "suspended").start();
     t.as("seoul").propose(["seoul", "tokyo"], [{ kind: "institution", op: "restore", institution: "gsomia" }]);

@@ -232,9 +232,18 @@ function strainInstitutions(d: Draft): void {
   for (const id of INSTITUTION_IDS) {
     if (d.s.institutions[id]?.status !== "in-force") continue;
     const strained = strainedPair(d.s.trust, id);
-    if (strained === null) continue;
-    const line = strainLine(id)!;
-    const cause: Cause = d.quiet ? QUIET_CAUSE : { kind: "institution", institution: id, label: `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${line}` };
+    const home = INSTITUTIONS[id].needsSupport;
+    const unsellable = home !== undefined && d.s.support[home.nation] < home.below;
+    if (strained === null && !unsellable) continue;
+    const cause: Cause = d.quiet
+      ? QUIET_CAUSE
+      : {
+          kind: "institution",
+          institution: id,
+          label: strained !== null
+            ? `${INSTITUTIONS[id].name} suspended: ${pairName(strained)} trust fell below ${strainLine(id)!}`
+            : `${INSTITUTIONS[id].name} suspended: support for the government in ${NATION_NAMES[home!.nation]} fell below ${home!.below}`,
+        };
     // A security tie lost to distrust means the quarrel has reached security: the firewall is breached.
     applyEffects(d, [{ kind: "institution", op: "suspend", institution: id }, ...(INSTITUTIONS[id].security ? [BREACH] : [])], cause);
   }

@@ -1,4 +1,5 @@
 import type { Effect } from "./effects.ts";
+import { TUNING } from "./tuning.ts";
 import type { Nation } from "./vocabulary.ts";
 
 /** Institutions are rules data: who belongs, what they absorb, what they pay each round. */
@@ -31,6 +32,11 @@ export interface InstitutionDefinition {
    * institutions cost less at home and it absorbs more of a trust loss.
    */
   groundwork?: boolean;
+  /**
+   * §4.5 Domestic strain: at resolution the institution is suspended while this government's
+   * support is below the line (a government too weak at home cannot defend the tie).
+   */
+  needsSupport?: { nation: Nation; below: number };
   /** Applied once, when the institution is created. */
   onCreate: readonly Effect[];
   /** Applied at every resolution while the institution is in force. */
@@ -48,6 +54,7 @@ export const INSTITUTIONS: Record<InstitutionId, InstitutionDefinition> = {
     members: SEOUL_TOKYO,
     security: true,
     deterrence: 1,
+    needsSupport: { nation: "seoul", below: TUNING.strain.gsomiaSeoulSupportBelow },
     onCreate: [{ kind: "support", nation: "seoul", delta: -4 }],
     income: [],
   },

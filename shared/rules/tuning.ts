@@ -41,9 +41,11 @@ export const TUNING = {
    * of its members is below its line: no government can defend intimacy with a partner its public
    * has turned against. A Seoul–Tokyo security tie (GSOMIA, the 2+2) needs the most trust; with
    * Washington at the table a security institution holds down to a lower line, the others lower still. Groundwork (HADR/PKO) is never
-   * strained. A suspended institution can be restored by agreement.
+   * strained. GSOMIA also needs a government in Seoul strong enough to defend it at home: it is
+   * suspended while Seoul's support is below `gsomiaSeoulSupportBelow` (since trilateral-rules/8).
+   * A suspended institution can be restored by agreement.
    */
-  strain: { bilateralSecurityBelow: 40, trilateralSecurityBelow: 33, otherBelow: 30 },
+  strain: { bilateralSecurityBelow: 40, trilateralSecurityBelow: 33, otherBelow: 30, gsomiaSeoulSupportBelow: 35 },
 
   /** While the firewall stands, history shocks to Seoul–Tokyo trust land at this strength. */
   firewallHistoryFactor: 0.5,
@@ -55,7 +57,7 @@ export const TUNING = {
     /** One point per this many points of Japan's defense posture. */
     japanDefensePerPoint: 4,
     /** Washington's "offer extended deterrence" adds this until the end of the round. */
-    extendedDeterrenceBonus: 2,
+    extendedDeterrenceBonus: 3,
   },
 
   /**
@@ -81,7 +83,7 @@ export const TUNING = {
     supportDivisor: 10,
     trustDivisor: 10,
     seoul: { uncoordinatedCounterstrikePenalty: 9, autonomyBonus: 11, pointsPerApology: 0.75, historyCalmDivisor: 1.5 },
-    tokyo: { defensePerPoint: 0.3, counterstrikeBonus: 2, seoulTrustDivisor: 4.5 },
-    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 14.93, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
+    tokyo: { defensePerPoint: 0.3, counterstrikeBonus: 2, seoulTrustDivisor: 4.38 },
+    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 14.72, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
   },
 } as const;

@@ -8,6 +8,7 @@ import { CARDS_DIR, ESSAY_RUNS_FILE, SEEDS_DIR, loadBuiltInDeck, loadDeck, loadE
 import { isCalendarDate } from "../../shared/content/load.ts";
 import type { SeedRecord } from "../../shared/content/seed-schema.ts";
 import type { Effect } from "../../shared/rules/effects.ts";
+import { INSTITUTIONS } from "../../shared/rules/institutions.ts";
 
 const seedResult = loadSeeds();
 const deckResult = loadDeck(CARDS_DIR, seedResult.seeds);
@@ -127,7 +128,21 @@ describe("the built-in deck", () => {
     const suspension = byId.get("gsomia-suspension-2019");
     expect(suspension?.response?.nations).toEqual(["seoul"]);
     expect(suspension?.response?.options).toHaveLength(3);
-    expect(allEffects(suspension!)).toContainEqual({ kind: "institution", op: "suspend", institution: "gsomia", domain: "history" });
+    // Letting GSOMIA lapse, or scaling back the drills, is Seoul's own security decision: not a
+    // history shock the firewall could cancel, but a step that breaches it (since v8).
+    for (const [cardId, optionId, institution] of [
+      ["gsomia-suspension-2019", "suspend", "gsomia"],
+      ["dokdo-sovereignty-warning-2022", "scale-back", "trilateral-exercises"],
+    ] as const) {
+      const option = byId.get(cardId)?.response?.options.find((o) => o.id === optionId);
+      expect(option?.effects, cardId).toContainEqual({ kind: "institution", op: "suspend", institution });
+      expect(option?.effects, cardId).toContainEqual({ kind: "firewall", state: "breached" });
+    }
+    for (const card of byId.values()) {
+      for (const e of allEffects(card)) {
+        if (e.kind === "institution" && e.op === "suspend" && INSTITUTIONS[e.institution].security) expect(e.domain, card.id).toBeUndefined();
+      }
+    }
 
     for (const id of ["dokdo-visit-2012", "yasukuni-visit-2013", "forced-labor-ruling-2018", "fleet-review-rising-sun-flag-2018"]) {
       const card = byId.get(id)!;

@@ -40,11 +40,12 @@ function institutionTerm(id: InstitutionId): Term {
   const members = d.members.map((m) => NATION_NAMES[m]).join(", ");
   const spelled = SPELLED_OUT[id] ? ` (${SPELLED_OUT[id]})` : "";
   const security = d.security ? ` A security institution${d.deterrence > 0 ? `: +${d.deterrence} deterrence while in force` : ""}; the firewall shields it from history shocks.` : "";
+  const home = d.needsSupport ? ` It is suspended at resolution while ${NATION_NAMES[d.needsSupport.nation]}'s support is below ${d.needsSupport.below}: a government that weak cannot defend it at home.` : "";
   return {
     id: `inst-${id}`,
     title: `${d.name}${spelled}`,
     spellings: [d.name, ...(EXTRA_SPELLINGS[id] ?? [])],
-    text: `${d.summary}. Members: ${members}.${security} Like every institution in force, it absorbs part of any trust loss between its members.`,
+    text: `${d.summary}. Members: ${members}.${security}${home} Like every institution in force, it absorbs part of any trust loss between its members.`,
   };
 }
 
@@ -74,7 +75,7 @@ export const TERMS: readonly Term[] = [
     id: "firewall",
     title: "Firewall (two-track approach)",
     spellings: ["firewall", "Firewall"],
-    text: `While the firewall is intact, a history shock hits Seoul–Tokyo trust at ${pct(T.firewallHistoryFactor)} strength and cannot suspend a security institution. Export controls tied to history breach it; a two-track statement rebuilds it.`,
+    text: `While the firewall is intact, a history shock hits Seoul–Tokyo trust at ${pct(T.firewallHistoryFactor)} strength and cannot suspend a security institution. Export controls tied to history breach it, and so does Seoul's own decision to let a security tie lapse; a two-track statement rebuilds it.`,
   },
   {
     id: "absorbed",

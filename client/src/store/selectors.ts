@@ -188,14 +188,19 @@ export function termChoices(view: PlayerView): TermChoice[] {
 
 /**
  * §4.5 read from the rules: a tie created or restored while a pair of its members is below its
- * strain line is suspended at the round's resolution unless that trust recovers first.
+ * strain line (or, for GSOMIA, while Seoul's support is below its line) is suspended at the
+ * round's resolution unless that recovers first.
  */
 function strainWarning(view: PlayerView, id: InstitutionId, op: "create" | "suspend" | "restore"): { warning?: string } {
   if (op === "suspend") return {};
+  const firewall = INSTITUTIONS[id].security ? ", and the firewall breaks with it" : "";
   const pair = strainedPair(view.trust, id);
+  const home = INSTITUTIONS[id].needsSupport;
+  if (pair === null && home && view.support[home.nation] < home.below) {
+    return { warning: `Support for the government in ${NATION_NAMES[home.nation]} is ${Math.round(view.support[home.nation])}, below the ${home.below} this tie needs: unless it rises before the round resolves, the tie is suspended at once${firewall}.` };
+  }
   if (pair === null) return {};
   const line = strainLine(id)!;
-  const firewall = INSTITUTIONS[id].security ? ", and the firewall breaks with it" : "";
   return { warning: `${pairName(pair)} trust is ${Math.round(view.trust[pair])}, below the ${line} this tie needs: unless it rises before the round resolves, the tie is suspended at once${firewall}.` };
 }
 
