@@ -60,28 +60,58 @@ export function rand(state: number): Rand {
   return r;
 }
 
-/** Everything one decision needs, computed on demand. */
-export interface Mind {
-  view: PlayerView;
-  me: Nation;
-  profile: StanceProfile;
-  level: Level;
-  r: Rand;
-  sit: Situation;
-  /** The hypothetical game the view stands for (the engine's state). */
-  base: GameState;
-  ev(): Evaluator;
-  /** Another seat's evaluator, as this seat can model it: public stance, no agenda. */
-  model(nation: Nation): Evaluator;
-  sitOf(nation: Nation): Situation;
+/**
+ * Everything one decision needs, computed on demand. A class, not an object literal: a literal
+ * with a getter gets a hidden class of its own per object, and those dead hidden classes kept
+ * everything the mind had touched alive through every scavenge until a full collection.
+ */
+export class Mind {
+  readonly view: PlayerView;
+  readonly me: Nation;
+  readonly profile: StanceProfile;
+  readonly level: Level;
+  readonly r: Rand;
+  readonly sit: Situation;
   /** Each seat's chance of keeping its word, as this seat judges it. */
-  keep: Partial<Record<Nation, number>>;
-  records(): Record<Nation, { kept: number; broken: number }>;
+  keep: Partial<Record<Nation, number>> = {};
   fp?: string;
   publicFp?: string;
-  tables: Partial<Record<Nation, Map<string, number>>>;
+  tables: Partial<Record<Nation, Map<string, number>>> = {};
   /** Engine outcomes for this seat's situation (shared with every seat in the same public situation). */
-  outcomes: Outcomes | null;
+  outcomes: Outcomes | null = null;
+  #base?: GameState;
+  #records?: Record<Nation, { kept: number; broken: number }>;
+  #own?: Evaluator;
+  #models: Partial<Record<Nation, Evaluator>> = {};
+  #sits: Partial<Record<Nation, Situation>> = {};
+
+  constructor(view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand) {
+    this.view = view;
+    this.me = me;
+    this.profile = profile;
+    this.level = level;
+    this.r = r;
+    const deterrence = view.deterrence.total;
+    this.sit = { view, me, deterrence, gap: view.threat - deterrence, roundsLeft: Math.max(1, view.rounds - view.round + 1) };
+  }
+
+  /** The hypothetical game the view stands for (the engine's state). */
+  get base(): GameState { return (this.#base ??= hypotheticalOf(this.view)); }
+
+  records(): Record<Nation, { kept: number; broken: number }> { return (this.#records ??= pledgeRecords(this.view)); }
+  sitOf(nation: Nation): Situation { return nation === this.me ? this.sit : (this.#sits[nation] ??= { ...this.sit, me: nation }); }
+
+  /** Evaluators are kept while the situation stands, so what they weighed stays remembered (worth). */
+  ev(): Evaluator {
+    return (this.#own ??= remembered(`${ownFingerprint(this)}#ev`, this.view, this.me, this.profile, this.level.foresight, true));
+  }
+
+  /** Another seat's evaluator, as this seat can model it: public stance, no agenda. */
+  model(nation: Nation): Evaluator {
+    if (nation === this.me) return this.ev();
+    const profile = STANCE_PROFILES[this.view.stances[nation]] ?? this.profile;
+    return (this.#models[nation] ??= remembered(`${publicFingerprint(this)}#ev#${nation}`, this.view, nation, profile, true, false));
+  }
 }
 
 export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId): StanceProfile {
@@ -92,45 +122,14 @@ export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId)
   return STANCE_PROFILES[STANCES[nation][0]];
 }
 
-export function mindOf(view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind {
-  const deterrence = view.deterrence.total;
-  const sit: Situation = { view, me, deterrence, gap: view.threat - deterrence, roundsLeft: Math.max(1, view.rounds - view.round + 1) };
-  let base: GameState | undefined;
-  let records: Record<Nation, { kept: number; broken: number }> | undefined;
-  let own: Evaluator | undefined;
-  const models: Partial<Record<Nation, Evaluator>> = {};
-  const sits: Partial<Record<Nation, Situation>> = {};
-  const mind: Mind = {
-    view,
-    me,
-    profile,
-    level,
-    r,
-    sit,
-    get base() {
-      return (base ??= hypotheticalOf(view));
-    },
-    tables: {},
-    keep: {},
-    outcomes: null,
-    records: () => (records ??= pledgeRecords(view)),
-    sitOf: (nation) => (nation === me ? sit : (sits[nation] ??= { ...sit, me: nation })),
-    // Evaluators are kept while the situation stands, so what they weighed stays remembered (worth).
-    ev: () => (own ??= remembered(`${ownFingerprint(mind)}#ev`, () => evaluatorFor(view, me, profile, level.foresight, true))),
-    model: (nation) => {
-      if (nation === me) return mind.ev();
-      return (models[nation] ??= remembered(`${publicFingerprint(mind)}#ev#${nation}`, () => evaluatorFor(view, nation, STANCE_PROFILES[view.stances[nation]] ?? profile, true, false)));
-    },
-  };
-  return mind;
-}
+export const mindOf = (view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind => new Mind(view, me, profile, level, r);
 
 const evaluators = new Map<string, Evaluator>();
-function remembered(key: string, make: () => Evaluator): Evaluator {
+function remembered(key: string, view: PlayerView, nation: Nation, profile: StanceProfile, foresight: boolean, knowsAgenda: boolean): Evaluator {
   let ev = evaluators.get(key);
   if (!ev) {
     if (evaluators.size >= 24) evaluators.delete(evaluators.keys().next().value!);
-    evaluators.set(key, (ev = make()));
+    evaluators.set(key, (ev = evaluatorFor(view, nation, profile, foresight, knowsAgenda)));
   }
   return ev;
 }
