@@ -11,6 +11,7 @@ import { atPolicy, hypotheticalOf, quietRound, resolveWith, type Deal } from "./
 import type { Situation, StanceProfile } from "./profile.ts";
 import { STANCE_PROFILES } from "./stances/index.ts";
 import { evaluatorFor, utility, type Evaluator } from "./utility.ts";
+import { Fifo } from "./fifo.ts";
 
 /** How a difficulty level plays. */
 export interface Level {
@@ -124,12 +125,11 @@ export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId)
 
 export const mindOf = (view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind => new Mind(view, me, profile, level, r);
 
-const evaluators = new Map<string, Evaluator>();
+const evaluators = new Fifo<Evaluator>(24);
 function remembered(key: string, view: PlayerView, nation: Nation, profile: StanceProfile, foresight: boolean, knowsAgenda: boolean): Evaluator {
   let ev = evaluators.get(key);
   if (!ev) {
-    if (evaluators.size >= 24) evaluators.delete(evaluators.keys().next().value!);
-    evaluators.set(key, (ev = evaluatorFor(view, nation, profile, foresight, knowsAgenda)));
+    ev = evaluators.set(key, evaluatorFor(view, nation, profile, foresight, knowsAgenda));
   }
   return ev;
 }
@@ -162,8 +162,7 @@ export function legalPolicies(view: PlayerView, nation: Nation): PolicyId[] {
  * phase under a fingerprint of everything they depend on. A hit returns exactly what a fresh
  * computation would: determinism is unaffected.
  */
-const valueCache = new Map<string, Map<string, number>>();
-const VALUE_CACHE_SIZE = 16;
+const valueCache = new Fifo<Map<string, number>>(16);
 
 export function clearValueCache(): void {
   valueCache.clear();
@@ -208,8 +207,7 @@ function tableFor(m: Mind, nation: Nation): Map<string, number> {
   const fp = nation === m.me ? `${ownFingerprint(m)}#own` : `${publicFingerprint(m)}#model#${nation}`;
   table = valueCache.get(fp);
   if (!table) {
-    if (valueCache.size >= VALUE_CACHE_SIZE) valueCache.delete(valueCache.keys().next().value!);
-    valueCache.set(fp, (table = new Map()));
+    table = valueCache.set(fp, new Map());
   }
   return (m.tables[nation] = table);
 }
@@ -221,7 +219,7 @@ const remember = (m: Mind, ev: Evaluator, key: string, v: number): number => (ta
 // ——— Outcomes, from the engine ——————————————————————————————————————————
 
 /** Outcomes are kept, like values, for as long as the seat's situation stands (the same fingerprint). */
-const outcomeCache = new Map<string, Outcomes>();
+const outcomeCache = new Fifo<Outcomes>(6);
 
 /** The engine's outcomes for one situation, and what each evaluator thinks each of them is worth. */
 export interface Outcomes {
@@ -236,8 +234,7 @@ function outcomesOf(m: Mind): Outcomes {
     const fp = publicFingerprint(m);
     let shared = outcomeCache.get(fp);
     if (!shared) {
-      if (outcomeCache.size >= 6) outcomeCache.delete(outcomeCache.keys().next().value!);
-      outcomeCache.set(fp, (shared = { states: new Map(), worths: new Map() }));
+      shared = outcomeCache.set(fp, { states: new Map(), worths: new Map() });
     }
     m.outcomes = shared;
   }
