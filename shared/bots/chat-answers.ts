@@ -113,9 +113,16 @@ function looksLikeBotLine(text: string): boolean {
 export function addressedTo(message: ChatMessage, me: Nation): boolean {
   if (message.from === me) return false;
   if (message.channel !== "table") return membersOfPair(message.channel).includes(me);
-  const name = NATION_NAMES[me].toLowerCase();
+  const { at, called, asked } = (ADDRESS[me] ??= addressFor(me));
   const t = message.text.toLowerCase().trim();
-  return t.startsWith(`@${name}`) || new RegExp(`^${name}\\s*[,:!?]`).test(t) || new RegExp(`\\b${name}\\s*\\?`).test(t) || t.includes(`@${name}`);
+  return t.startsWith(at) || called.test(t) || asked.test(t) || t.includes(at);
+}
+
+/** How a message names a seat, compiled once per seat (checked against every message in every phase). */
+const ADDRESS: Partial<Record<Nation, { at: string; called: RegExp; asked: RegExp }>> = {};
+function addressFor(me: Nation): { at: string; called: RegExp; asked: RegExp } {
+  const name = NATION_NAMES[me].toLowerCase();
+  return { at: `@${name}`, called: new RegExp(`^${name}\\s*[,:!?]`), asked: new RegExp(`\\b${name}\\s*\\?`) };
 }
 
 /** The message this bot owes an answer to now, if any (the latest one, and within the rate limit). */

@@ -11,6 +11,7 @@ import { atPolicy, hypotheticalOf, quietRound, resolveWith, type Deal } from "./
 import type { Situation, StanceProfile } from "./profile.ts";
 import { STANCE_PROFILES } from "./stances/index.ts";
 import { evaluatorFor, utility, type Evaluator } from "./utility.ts";
+import { Fifo } from "./fifo.ts";
 
 /** How a difficulty level plays. */
 export interface Level {
@@ -60,28 +61,58 @@ export function rand(state: number): Rand {
   return r;
 }
 
-/** Everything one decision needs, computed on demand. */
-export interface Mind {
-  view: PlayerView;
-  me: Nation;
-  profile: StanceProfile;
-  level: Level;
-  r: Rand;
-  sit: Situation;
-  /** The hypothetical game the view stands for (the engine's state). */
-  base: GameState;
-  ev(): Evaluator;
-  /** Another seat's evaluator, as this seat can model it: public stance, no agenda. */
-  model(nation: Nation): Evaluator;
-  sitOf(nation: Nation): Situation;
+/**
+ * Everything one decision needs, computed on demand. A class, not an object literal: a literal
+ * with a getter gets a hidden class of its own per object, and those dead hidden classes kept
+ * everything the mind had touched alive through every scavenge until a full collection.
+ */
+export class Mind {
+  readonly view: PlayerView;
+  readonly me: Nation;
+  readonly profile: StanceProfile;
+  readonly level: Level;
+  readonly r: Rand;
+  readonly sit: Situation;
   /** Each seat's chance of keeping its word, as this seat judges it. */
-  keep: Partial<Record<Nation, number>>;
-  records(): Record<Nation, { kept: number; broken: number }>;
+  keep: Partial<Record<Nation, number>> = {};
   fp?: string;
   publicFp?: string;
-  tables: Partial<Record<Nation, Map<string, number>>>;
+  tables: Partial<Record<Nation, Map<string, number>>> = {};
   /** Engine outcomes for this seat's situation (shared with every seat in the same public situation). */
-  outcomes: Outcomes | null;
+  outcomes: Outcomes | null = null;
+  #base?: GameState;
+  #records?: Record<Nation, { kept: number; broken: number }>;
+  #own?: Evaluator;
+  #models: Partial<Record<Nation, Evaluator>> = {};
+  #sits: Partial<Record<Nation, Situation>> = {};
+
+  constructor(view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand) {
+    this.view = view;
+    this.me = me;
+    this.profile = profile;
+    this.level = level;
+    this.r = r;
+    const deterrence = view.deterrence.total;
+    this.sit = { view, me, deterrence, gap: view.threat - deterrence, roundsLeft: Math.max(1, view.rounds - view.round + 1) };
+  }
+
+  /** The hypothetical game the view stands for (the engine's state). */
+  get base(): GameState { return (this.#base ??= hypotheticalOf(this.view)); }
+
+  records(): Record<Nation, { kept: number; broken: number }> { return (this.#records ??= pledgeRecords(this.view)); }
+  sitOf(nation: Nation): Situation { return nation === this.me ? this.sit : (this.#sits[nation] ??= { ...this.sit, me: nation }); }
+
+  /** Evaluators are kept while the situation stands, so what they weighed stays remembered (worth). */
+  ev(): Evaluator {
+    return (this.#own ??= remembered(`${ownFingerprint(this)}#ev`, this.view, this.me, this.profile, this.level.foresight, true));
+  }
+
+  /** Another seat's evaluator, as this seat can model it: public stance, no agenda. */
+  model(nation: Nation): Evaluator {
+    if (nation === this.me) return this.ev();
+    const profile = STANCE_PROFILES[this.view.stances[nation]] ?? this.profile;
+    return (this.#models[nation] ??= remembered(`${publicFingerprint(this)}#ev#${nation}`, this.view, nation, profile, true, false));
+  }
 }
 
 export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId): StanceProfile {
@@ -92,45 +123,13 @@ export function profileFor(view: PlayerView, nation: Nation, fallback: StanceId)
   return STANCE_PROFILES[STANCES[nation][0]];
 }
 
-export function mindOf(view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind {
-  const deterrence = view.deterrence.total;
-  const sit: Situation = { view, me, deterrence, gap: view.threat - deterrence, roundsLeft: Math.max(1, view.rounds - view.round + 1) };
-  let base: GameState | undefined;
-  let records: Record<Nation, { kept: number; broken: number }> | undefined;
-  let own: Evaluator | undefined;
-  const models: Partial<Record<Nation, Evaluator>> = {};
-  const sits: Partial<Record<Nation, Situation>> = {};
-  const mind: Mind = {
-    view,
-    me,
-    profile,
-    level,
-    r,
-    sit,
-    get base() {
-      return (base ??= hypotheticalOf(view));
-    },
-    tables: {},
-    keep: {},
-    outcomes: null,
-    records: () => (records ??= pledgeRecords(view)),
-    sitOf: (nation) => (nation === me ? sit : (sits[nation] ??= { ...sit, me: nation })),
-    // Evaluators are kept while the situation stands, so what they weighed stays remembered (worth).
-    ev: () => (own ??= remembered(`${ownFingerprint(mind)}#ev`, () => evaluatorFor(view, me, profile, level.foresight, true))),
-    model: (nation) => {
-      if (nation === me) return mind.ev();
-      return (models[nation] ??= remembered(`${publicFingerprint(mind)}#ev#${nation}`, () => evaluatorFor(view, nation, STANCE_PROFILES[view.stances[nation]] ?? profile, true, false)));
-    },
-  };
-  return mind;
-}
+export const mindOf = (view: PlayerView, me: Nation, profile: StanceProfile, level: Level, r: Rand): Mind => new Mind(view, me, profile, level, r);
 
-const evaluators = new Map<string, Evaluator>();
-function remembered(key: string, make: () => Evaluator): Evaluator {
+const evaluators = new Fifo<Evaluator>(24);
+function remembered(key: string, view: PlayerView, nation: Nation, profile: StanceProfile, foresight: boolean, knowsAgenda: boolean): Evaluator {
   let ev = evaluators.get(key);
   if (!ev) {
-    if (evaluators.size >= 24) evaluators.delete(evaluators.keys().next().value!);
-    evaluators.set(key, (ev = make()));
+    ev = evaluators.set(key, evaluatorFor(view, nation, profile, foresight, knowsAgenda));
   }
   return ev;
 }
@@ -163,8 +162,7 @@ export function legalPolicies(view: PlayerView, nation: Nation): PolicyId[] {
  * phase under a fingerprint of everything they depend on. A hit returns exactly what a fresh
  * computation would: determinism is unaffected.
  */
-const valueCache = new Map<string, Map<string, number>>();
-const VALUE_CACHE_SIZE = 16;
+const valueCache = new Fifo<Map<string, number>>(16);
 
 export function clearValueCache(): void {
   valueCache.clear();
@@ -209,8 +207,7 @@ function tableFor(m: Mind, nation: Nation): Map<string, number> {
   const fp = nation === m.me ? `${ownFingerprint(m)}#own` : `${publicFingerprint(m)}#model#${nation}`;
   table = valueCache.get(fp);
   if (!table) {
-    if (valueCache.size >= VALUE_CACHE_SIZE) valueCache.delete(valueCache.keys().next().value!);
-    valueCache.set(fp, (table = new Map()));
+    table = valueCache.set(fp, new Map());
   }
   return (m.tables[nation] = table);
 }
@@ -222,7 +219,7 @@ const remember = (m: Mind, ev: Evaluator, key: string, v: number): number => (ta
 // ——— Outcomes, from the engine ——————————————————————————————————————————
 
 /** Outcomes are kept, like values, for as long as the seat's situation stands (the same fingerprint). */
-const outcomeCache = new Map<string, Outcomes>();
+const outcomeCache = new Fifo<Outcomes>(6);
 
 /** The engine's outcomes for one situation, and what each evaluator thinks each of them is worth. */
 export interface Outcomes {
@@ -237,8 +234,7 @@ function outcomesOf(m: Mind): Outcomes {
     const fp = publicFingerprint(m);
     let shared = outcomeCache.get(fp);
     if (!shared) {
-      if (outcomeCache.size >= 6) outcomeCache.delete(outcomeCache.keys().next().value!);
-      outcomeCache.set(fp, (shared = { states: new Map(), worths: new Map() }));
+      shared = outcomeCache.set(fp, { states: new Map(), worths: new Map() });
     }
     m.outcomes = shared;
   }

@@ -8,6 +8,7 @@ import { NATIONS, pairOf, type Nation } from "../rules/vocabulary.ts";
 import type { Command } from "../rules/commands.ts";
 import { ownFingerprint, termKey, termWorth, type Mind } from "./mind.ts";
 import type { Situation, StanceProfile } from "./profile.ts";
+import { Fifo } from "./fifo.ts";
 import { STANCE_PROFILES } from "./stances/index.ts";
 import { clip, render, signature, situationFill, termReason, termsPhrase } from "./talk.ts";
 import type { Evaluator } from "./utility.ts";
@@ -164,15 +165,14 @@ const dealKey = (terms: readonly ProposalTerm[]) => terms.map(termKey).sort().jo
  * institutions' standing, the flags, Japan's posture (counterstrike needs one) and the seat's count of open proposals — and the bot checks
  * that count before it looks for a deal.
  */
-const optionCache = new Map<string, ReturnType<typeof proposalTermOptions>>();
+const optionCache = new Fifo<ReturnType<typeof proposalTermOptions>>(256);
 
 function termOptions(view: PlayerView, me: Nation): ReturnType<typeof proposalTermOptions> {
   let key = `${me}|${view.phase}|${view.firewall}|${view.exportControls ? 1 : 0}|${view.counterstrike ? 1 : 0}|${view.japanDefense}|`;
   for (const id of INSTITUTION_IDS) key += view.institutions[id]?.status === "in-force" ? "1" : view.institutions[id] ? "2" : "0";
   let options = optionCache.get(key);
   if (!options) {
-    if (optionCache.size >= 256) optionCache.delete(optionCache.keys().next().value!);
-    optionCache.set(key, (options = proposalTermOptions(view, me)));
+    options = optionCache.set(key, proposalTermOptions(view, me));
   }
   return options;
 }
@@ -208,7 +208,7 @@ interface Candidate extends Offer {
 const MAX_DEALS_TRIED = 4;
 
 /** Every deal worth tabling in this situation, best first. A pure function of the fingerprint, so cached. */
-const dealCache = new Map<string, Candidate[]>();
+const dealCache = new Fifo<Candidate[]>(16);
 
 function candidatesFor(m: Mind): Candidate[] {
   const fp = `${ownFingerprint(m)}`;
@@ -254,7 +254,6 @@ function candidatesFor(m: Mind): Candidate[] {
     }
   }
   list.sort((a, b) => b.value - a.value);
-  if (dealCache.size >= 16) dealCache.delete(dealCache.keys().next().value!);
   dealCache.set(fp, list);
   return list;
 }
