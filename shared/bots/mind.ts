@@ -264,11 +264,31 @@ export function policyState(m: Mind): GameState | null {
 export function resolved(m: Mind, policies: Partial<Record<Nation, PolicyId>>, deal?: Deal, dealKey = ""): GameState | null {
   const p = policyState(m);
   if (!p) return null;
-  const key = `r:${policies.seoul ?? "-"}:${policies.tokyo ?? "-"}:${policies.washington ?? "-"}${deal ? `#${dealKey}` : ""}`;
+  const pk = policiesKey(policies);
+  const key = deal ? `${pk}#${dealKey}` : pk;
   const states = outcomesOf(m).states;
   let s = states.get(key);
   if (!s) states.set(key, (s = resolveWith(p, policies, deal)));
   return s;
+}
+
+/**
+ * The outcome key of supposed policies: "-" where a seat holds steady, given or not (the engine
+ * resolves both alike), each combination's string built once, so lookups hash no new string.
+ */
+const POLICY_KEYS = new Map<string, Map<string, Map<string, string>>>();
+const HOLD = "hold-steady";
+function policiesKey(policies: Partial<Record<Nation, PolicyId>>): string {
+  const s = policies.seoul === undefined || policies.seoul === HOLD ? "-" : policies.seoul;
+  const t = policies.tokyo === undefined || policies.tokyo === HOLD ? "-" : policies.tokyo;
+  const w = policies.washington === undefined || policies.washington === HOLD ? "-" : policies.washington;
+  let byT = POLICY_KEYS.get(s);
+  if (!byT) POLICY_KEYS.set(s, (byT = new Map()));
+  let byW = byT.get(t);
+  if (!byW) byT.set(t, (byW = new Map()));
+  let key = byW.get(w);
+  if (key === undefined) byW.set(w, (key = `r:${s}:${t}:${w}`));
+  return key;
 }
 
 function laterRound(m: Mind, key: string, s: GameState): GameState {
