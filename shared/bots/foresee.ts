@@ -1,6 +1,6 @@
 import { applyCommand } from "../rules/apply.ts";
 import { seat, SYSTEM, type Actor, type Command } from "../rules/commands.ts";
-import { hypotheticalState, withAgreed, withCommitted, type HypotheticalOptions } from "../rules/hypothetical.ts";
+import { hypotheticalState, type HypotheticalOptions, type Supposition } from "../rules/hypothetical.ts";
 import type { OptionId } from "../rules/ids.ts";
 import type { PolicyId } from "../rules/policies.ts";
 import type { ProposalTerm } from "../rules/proposals.ts";
@@ -14,14 +14,16 @@ import { NATIONS, type Nation } from "../rules/vocabulary.ts";
  */
 
 /** Applies a command quietly; null if the engine refuses it. */
-export function run(state: GameState, actor: Actor, command: Command): GameState | null {
-  const result = applyCommand(state, { actor, at: 0, command }, { quiet: true });
+export function run(state: GameState, actor: Actor, command: Command, supposition?: Supposition): GameState | null {
+  const result = applyCommand(state, { actor, at: 0, command }, supposition ? { quiet: true, suppose: supposition } : QUIET);
   return result.ok ? result.state : null;
 }
 
-/** The deadline of the state's current phase passes (the engine's own timeout). */
-export function timeout(state: GameState): GameState {
-  return run(state, SYSTEM, { type: "phaseTimeout", round: state.round, phase: state.phase }) ?? state;
+const QUIET = { quiet: true } as const;
+
+/** The deadline of the state's current phase passes (the engine's own timeout), supposing what is given. */
+export function timeout(state: GameState, supposition?: Supposition): GameState {
+  return run(state, SYSTEM, { type: "phaseTimeout", round: state.round, phase: state.phase }, supposition) ?? state;
 }
 
 /** The hypothetical a view stands for, with a fixed draw of what it hides (so a view always thinks alike). */
@@ -54,9 +56,7 @@ export interface Deal {
 export function resolveWith(policyState: GameState, policies: Partial<Record<Nation, PolicyId>>, deal?: Deal): GameState {
   const full: Partial<Record<Nation, PolicyId>> = {};
   for (const n of NATIONS) full[n] = policies[n] ?? "hold-steady";
-  let s = withCommitted(policyState, full);
-  if (deal) s = withAgreed(s, deal.by, deal.parties, deal.terms);
-  return timeout(s);
+  return timeout(policyState, deal ? { policies: full, agreed: deal } : { policies: full });
 }
 
 /** One more round with every seat letting its deadlines pass (responses by default, holding steady). */

@@ -11,6 +11,8 @@ import { atPolicy, hypotheticalOf, quietRound, resolveWith, type Deal } from "./
 import type { Situation, StanceProfile } from "./profile.ts";
 import { STANCE_PROFILES } from "./stances/index.ts";
 import { evaluatorFor, utility, type Evaluator } from "./utility.ts";
+import { policiesKey } from "./outcome-keys.ts";
+import { pledgeRecords, pledgesOf } from "./pledges.ts";
 import { Fifo } from "./fifo.ts";
 
 /** How a difficulty level plays. */
@@ -134,22 +136,6 @@ function remembered(key: string, view: PlayerView, nation: Nation, profile: Stan
   return ev;
 }
 
-/** Each seat's public record of pledges this game: how often it kept its word. */
-export function pledgeRecords(view: PlayerView): Record<Nation, { kept: number; broken: number }> {
-  const records = { seoul: { kept: 0, broken: 0 }, tokyo: { kept: 0, broken: 0 }, washington: { kept: 0, broken: 0 } };
-  let last = "";
-  for (const c of view.changes) {
-    if (c.cause.kind !== "pledge") continue;
-    // A pledge settles as one change per other party, all in a row: count it once.
-    const key = `${c.cause.proposalId}:${c.cause.nation}`;
-    if (key === last) continue;
-    last = key;
-    if (c.cause.kept) records[c.cause.nation].kept += 1;
-    else records[c.cause.nation].broken += 1;
-  }
-  return records;
-}
-
 export function legalPolicies(view: PlayerView, nation: Nation): PolicyId[] {
   return policiesOf(nation).filter((p) => policyAvailable(view, nation, p) === null);
 }
@@ -224,6 +210,8 @@ const outcomeCache = new Fifo<Outcomes>(6);
 /** The engine's outcomes for one situation, and what each evaluator thinks each of them is worth. */
 export interface Outcomes {
   states: Map<string, GameState>;
+  /** Rounds resolved with a deal agreed: by the policies' key, then by the deal's. */
+  dealt: Map<string, Map<string, GameState>>;
   worths: Map<GameState, Map<Evaluator, number>>;
 }
 
@@ -234,7 +222,7 @@ function outcomesOf(m: Mind): Outcomes {
     const fp = publicFingerprint(m);
     let shared = outcomeCache.get(fp);
     if (!shared) {
-      shared = outcomeCache.set(fp, { states: new Map(), worths: new Map() });
+      shared = outcomeCache.set(fp, { states: new Map(), dealt: new Map(), worths: new Map() });
     }
     m.outcomes = shared;
   }
@@ -264,8 +252,15 @@ export function policyState(m: Mind): GameState | null {
 export function resolved(m: Mind, policies: Partial<Record<Nation, PolicyId>>, deal?: Deal, dealKey = ""): GameState | null {
   const p = policyState(m);
   if (!p) return null;
-  const key = `r:${policies.seoul ?? "-"}:${policies.tokyo ?? "-"}:${policies.washington ?? "-"}${deal ? `#${dealKey}` : ""}`;
-  const states = outcomesOf(m).states;
+  const o = outcomesOf(m);
+  const pk = policiesKey(policies);
+  // Keyed by the policies, then by the deal: no key string is built per lookup.
+  let states = o.states;
+  if (deal) {
+    states = o.dealt.get(pk) ?? new Map<string, GameState>();
+    if (states.size === 0) o.dealt.set(pk, states);
+  }
+  const key = deal ? dealKey : pk;
   let s = states.get(key);
   if (!s) states.set(key, (s = resolveWith(p, policies, deal)));
   return s;
@@ -383,14 +378,4 @@ export function guessPolicies(m: Mind): Partial<Record<Nation, PolicyId>> {
     guess[n] = pledged[0] ?? bestPolicy(m, m.model(n)).policy;
   }
   return guess;
-}
-
-/** Policies `nation` pledged in this round's agreed proposals that the viewer can see. */
-export function pledgesOf(view: PlayerView, nation: Nation): PolicyId[] {
-  const out: PolicyId[] = [];
-  for (const p of view.proposals) {
-    if (p.round !== view.round || (p.status !== "agreed" && p.status !== "enacted")) continue;
-    for (const t of p.terms) if (t.kind === "pledge" && t.nation === nation) out.push(t.policy);
-  }
-  return out;
 }

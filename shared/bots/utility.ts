@@ -27,12 +27,14 @@ export interface Evaluator {
   crises: number;
   /** Easy bots are myopic: no agenda, no weighing of the rounds to come. */
   foresight: boolean;
+  /** The stance's institution flavours, listed once (utility runs for every state a bot weighs). */
+  flavours: readonly { id: InstitutionId; flavour: number }[];
 }
 
 export function evaluatorFor(view: PlayerView, nation: Nation, profile: StanceProfile, foresight: boolean, knowsAgenda: boolean): Evaluator {
   const agendaView = knowsAgenda ? view.agendas[nation] : undefined;
   const agenda = agendaView && !agendaView.broken ? (agendaById(agendaView.id) ?? null) : null;
-  return { nation, profile, agenda, roundsLeft: Math.max(1, view.rounds - view.round + 1), crises: view.crises, foresight };
+  return { nation, profile, agenda, roundsLeft: Math.max(1, view.rounds - view.round + 1), crises: view.crises, foresight, flavours: flavoursOf(profile) };
 }
 
 /** How much of a crisis marker's cost a given threat − deterrence gap carries (the bots' sense of risk). */
@@ -132,7 +134,7 @@ export function utility(ev: Evaluator, s: GameState): number {
   if (b.exportControls && s.exportControls) u += b.exportControls;
   if (b.counterstrike && s.counterstrike) u += b.counterstrike;
   if (b.firewall && s.firewall === "intact") u += b.firewall;
-  for (const f of flavoursOf(ev.profile)) if (s.institutions[f.id]?.status === "in-force") u += f.flavour;
+  for (const f of ev.flavours) if (s.institutions[f.id]?.status === "in-force") u += f.flavour;
   return u;
 }
 

@@ -61,7 +61,7 @@ function clampTo(ref: MeterRef, value: number): number {
   return Math.max(lo, Math.min(hi, value));
 }
 
-function record(d: Draft, ref: MeterRef, requested: number, applied: number, cause: Cause, absorbed = 0, absorbedBy: readonly InstitutionId[] = [], firewalled = false): void {
+function record(d: Draft, ref: MeterRef, requested: number, applied: number, cause: Cause, absorbed = 0, absorbedBy: readonly InstitutionId[] = NONE, firewalled = false): void {
   const from = meterValue(d.s, ref);
   const to = clampTo(ref, from + applied);
   if (to === from && absorbed === 0 && !firewalled) return;

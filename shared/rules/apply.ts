@@ -1,12 +1,13 @@
 import type { Card } from "../content/card-schema.ts";
 import { checkCommand, type RuleFacts } from "./checks.ts";
 import { CommandSchema, type Actor, type Command, type CommandEnvelope } from "./commands.ts";
-import { draftOf } from "./draft.ts";
+import { draftOf, type Draft } from "./draft.ts";
 import { violation, type RuleViolation } from "./errors.ts";
 import type { GameEvent } from "./events.ts";
 import { closeNegotiation, closePolicy, respond, startRound, timeoutPhase } from "./flow.ts";
 import { checkInstructorCommand, executeInstructorCommand } from "./instructor.ts";
 import { isInstructorCommand } from "./instructor-commands.ts";
+import { suppose, type Supposition } from "./hypothetical.ts";
 import { createGame, type GameOptionsInput } from "./setup.ts";
 import type { GameState } from "./state.ts";
 import { NATIONS, type Nation } from "./vocabulary.ts";
@@ -55,11 +56,18 @@ export function applyCommand(state: GameState, envelope: CommandEnvelope, how: A
     }
     command = parsed.data;
   }
+  let d: Draft | null = null;
+  if (how.suppose) {
+    // The hypothesis goes into the working copy; the command is judged against the supposed state.
+    d = draftOf(state, how.quiet === true);
+    suppose(d.s, how.suppose);
+  }
+  const judged = d ? d.s : state;
   const problem = isInstructorCommand(command)
-    ? checkInstructorCommand(state, envelope.actor, command)
-    : checkCommand(factsOf(state), envelope.actor, command);
+    ? checkInstructorCommand(judged, envelope.actor, command)
+    : checkCommand(factsOf(judged), envelope.actor, command);
   if (problem) return { ok: false, error: problem };
-  const d = draftOf(state, how.quiet === true);
+  d ??= draftOf(state, how.quiet === true);
   execute(d, envelope.actor, command, envelope.at);
   return { ok: true, state: d.s, events: how.quiet ? [] : d.events };
 }
@@ -72,9 +80,15 @@ export interface ApplyOptions {
    * (the totals, agendas and ranking are the same). Never for a real table's commands.
    */
   quiet?: boolean;
+  /**
+   * Hypothetical play: a supposition about the round (policies committed, a proposal agreed)
+   * written into the working copy before the command is judged and applied, as if applied to
+   * withCommitted/withAgreed's state, with one copy of the state instead of three.
+   */
+  suppose?: Supposition;
 }
 
-function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, at: number): void {
+function execute(d: Draft, actor: Actor, command: Command, at: number): void {
   if (command.type === "phaseTimeout") return timeoutPhase(d);
   if (isInstructorCommand(command)) return executeInstructorCommand(d, command, at);
   if (actor.kind !== "seat") return;
@@ -147,7 +161,7 @@ function execute(d: ReturnType<typeof draftOf>, actor: Actor, command: Command, 
 }
 
 /** Everyone is done with a phase. */
-function advance(d: ReturnType<typeof draftOf>): void {
+function advance(d: Draft): void {
   if (d.s.phase === "negotiation") closeNegotiation(d);
   else if (d.s.phase === "summary") startRound(d);
 }

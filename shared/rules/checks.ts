@@ -52,13 +52,12 @@ export function checkTerm(facts: RuleFacts, parties: readonly Nation[], term: Pr
   switch (term.kind) {
     case "institution": {
       const definition = INSTITUTIONS[term.institution];
-      const missing = definition.members.filter((m) => !parties.includes(m));
-      if (missing.length > 0) {
+      if (!includesAll(parties, definition.members)) {
+        const missing = definition.members.filter((m) => !parties.includes(m));
         return violation("BAD_TERM", `${definition.name} needs ${missing.map((m) => NATION_NAMES[m]).join(" and ")} at the table.`);
       }
       const status = facts.institutions[term.institution]?.status ?? "absent";
-      const fits = { create: "absent", suspend: "in-force", restore: "suspended" }[term.op];
-      if (status !== fits) {
+      if (status !== FITS[term.op]) {
         const now = status === "absent" ? "does not exist yet" : status === "in-force" ? "is already in force" : "is suspended";
         return violation("BAD_TERM", `Cannot ${term.op} ${definition.name}: it ${now}.`);
       }
@@ -74,8 +73,8 @@ export function checkTerm(facts: RuleFacts, parties: readonly Nation[], term: Pr
     }
     case "jointStatement": {
       const statement = JOINT_STATEMENTS[term.topic];
-      const missing = statement.requiredParties.filter((m) => !parties.includes(m));
-      if (missing.length > 0) {
+      if (!includesAll(parties, statement.requiredParties)) {
+        const missing = statement.requiredParties.filter((m) => !parties.includes(m));
         return violation("BAD_TERM", `${statement.name} needs ${missing.map((m) => NATION_NAMES[m]).join(" and ")}.`);
       }
       if (term.topic === "two-track" && facts.firewall === "intact") {
@@ -84,6 +83,21 @@ export function checkTerm(facts: RuleFacts, parties: readonly Nation[], term: Pr
       return null;
     }
   }
+}
+
+/** The status an institution must have for each operation on it. */
+const FITS = { create: "absent", suspend: "in-force", restore: "suspended" } as const;
+
+/** Whether every one of `members` is among `parties` (no list is built: terms are checked in bulk when options are listed). */
+function includesAll(parties: readonly Nation[], members: readonly Nation[]): boolean {
+  for (const m of members) if (!parties.includes(m)) return false;
+  return true;
+}
+
+/** Whether a list names some nation twice. */
+function hasDuplicate(parties: readonly Nation[]): boolean {
+  for (let i = 1; i < parties.length; i++) if (parties.indexOf(parties[i]!) < i) return true;
+  return false;
 }
 
 function findProposal(facts: RuleFacts, nation: Nation, id: string): Proposal | RuleViolation {
@@ -123,10 +137,11 @@ export function checkCommand(facts: RuleFacts, actor: Actor, command: Command): 
     case "tableProposal": {
       if (facts.phase !== "negotiation") return wrongPhase(facts, "table a proposal", "negotiation");
       const parties = command.parties;
-      if (!parties.includes(nation) || new Set(parties).size !== parties.length) {
+      if (!parties.includes(nation) || hasDuplicate(parties)) {
         return violation("BAD_PARTIES", "A proposal names two or three different nations, yours among them.");
       }
-      const open = facts.proposals.filter((p) => p.by === nation && p.status === "open").length;
+      let open = 0;
+      for (const p of facts.proposals) if (p.by === nation && p.status === "open") open += 1;
       if (open >= TUNING.proposals.maxOpenPerSeat) {
         return violation("TOO_MANY_PROPOSALS", `You already have ${open} open proposals; withdraw one first.`);
       }

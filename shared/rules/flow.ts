@@ -207,7 +207,8 @@ export function resolveRound(d: Draft): void {
     }
   }
 
-  d.s.rounds = [...d.s.rounds, {
+  const rounds = d.s.rounds.slice();
+  rounds.push({
     round: d.s.round,
     cardId: d.s.current.cardId,
     responses: { ...d.s.current.responses },
@@ -216,7 +217,8 @@ export function resolveRound(d: Draft): void {
     threat: d.s.threat,
     crisis,
     leadershipChanges: d.s.current.leadershipChanges.slice(),
-  }];
+  });
+  d.s.rounds = rounds;
 
   if (d.s.crises >= TUNING.crisis.markersToEndGame) endGame(d, "regional-crisis");
   else if (d.s.round >= d.s.options.rounds) endGame(d, "rounds-complete");

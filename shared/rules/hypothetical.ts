@@ -184,6 +184,30 @@ export function hypotheticalState(view: PlayerView, rng: number, options: Hypoth
 
 
 /**
+ * A hypothesis about the round in play, written into a working copy of the state (applyCommand's
+ * `suppose`): the policies the seats are supposed to have committed (a seat left out keeps what the
+ * state says) and a proposal supposed agreed by all its parties this round.
+ */
+export interface Supposition {
+  policies?: Partial<Record<Nation, PolicyId>>;
+  agreed?: { by: Nation; parties: readonly Nation[]; terms: readonly ProposalTerm[] };
+}
+
+/**
+ * Writes the supposition into `s`, which must be a working copy whose current policies and
+ * proposals are its own (a draft's state): the same state withCommitted and withAgreed build,
+ * without copying the whole state for each.
+ */
+export function suppose(s: GameState, supposition: Supposition): void {
+  if (supposition.policies) Object.assign(s.current.policies, supposition.policies);
+  const agreed = supposition.agreed;
+  if (agreed) {
+    s.proposals.push(agreedProposal(s, agreed.by, agreed.parties, agreed.terms));
+    s.nextProposalNumber += 1;
+  }
+}
+
+/**
  * The hypothesis that every seat has committed the given policy this round (a seat left out
  * keeps what the state says). For a policy-phase state; the engine resolves it at the deadline.
  */
@@ -197,9 +221,8 @@ function hypotheticalProposalId(n: number): ProposalId {
   return (PROPOSAL_IDS[n] ??= ProposalIdSchema.parse(`p${n}`));
 }
 
-/** The hypothesis that a proposal with these terms was agreed by all its parties this round. */
-export function withAgreed(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): GameState {
-  const proposal: Proposal = {
+function agreedProposal(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): Proposal {
+  return {
     id: hypotheticalProposalId(state.nextProposalNumber),
     round: state.round,
     by,
@@ -210,5 +233,9 @@ export function withAgreed(state: GameState, by: Nation, parties: readonly Natio
     accepted: NATIONS.filter((n) => parties.includes(n)),
     rejectedBy: null,
   };
-  return { ...state, proposals: [...state.proposals, proposal], nextProposalNumber: state.nextProposalNumber + 1 };
+}
+
+/** The hypothesis that a proposal with these terms was agreed by all its parties this round. */
+export function withAgreed(state: GameState, by: Nation, parties: readonly Nation[], terms: readonly ProposalTerm[]): GameState {
+  return { ...state, proposals: [...state.proposals, agreedProposal(state, by, parties, terms)], nextProposalNumber: state.nextProposalNumber + 1 };
 }
