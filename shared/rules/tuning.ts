@@ -52,8 +52,8 @@ export const TUNING = {
 
   deterrence: {
     base: 0,
-    /** One point of deterrence per this many points of average trust. */
-    trustPerPoint: 18,
+    /** One point of deterrence per this many points of average trust (18 until trilateral-rules/9). */
+    trustPerPoint: 14,
     /** One point per this many points of Japan's defense posture. */
     japanDefensePerPoint: 4,
     /** Washington's "offer extended deterrence" adds this until the end of the round. */
@@ -84,6 +84,6 @@ export const TUNING = {
     trustDivisor: 10,
     seoul: { uncoordinatedCounterstrikePenalty: 9, autonomyBonus: 11, pointsPerApology: 0.75, historyCalmDivisor: 1.5 },
     tokyo: { defensePerPoint: 0.3, counterstrikeBonus: 2, seoulTrustDivisor: 4.38 },
-    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 14.72, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.2 },
+    washington: { securityPerDeterrencePoint: 0.5, trustSumDivisor: 14.72, trilateralInstitutionPoints: 1.5, burdenPerPoint: 0.28 },
   },
 } as const;

@@ -51,7 +51,8 @@ describe("bots are deterministic for a seed", () => {
   test("a seat's record of broken pledges changes the answer, and a cached valuation never hides it", () => {
     // Tokyo offers an apology in exchange for nothing: worth taking from a government that keeps its
     // word, not from one that has broken four promises this game. Same meters, different record.
-    const t = table().withOptions({ stances: { seoul: "progressive", tokyo: "mainstream", washington: "alliance-builder" } as never }).withHistoryTension(8).start();
+    // (Seoul–Tokyo trust 40: the apology's trust gain moves deterrence by no point, so the answer turns on the record.)
+    const t = table().withOptions({ stances: { seoul: "progressive", tokyo: "mainstream", washington: "alliance-builder" } as never }).withHistoryTension(8).withTrust("seoul-tokyo", 40).start();
     t.as("tokyo").propose(["seoul", "tokyo"], [{ kind: "pledge", nation: "tokyo", policy: "apology-statement" }]);
     const honest = t.state;
     const broken = (i: number): MeterChange => ({

@@ -40,9 +40,10 @@ describe("the expert bot", () => {
     expect(serializeRecord(b.record!)).toBe(serializeRecord(a.record!));
   });
 
-  test("with two markers down and threat one above deterrence, Washington sends the extended deterrence that saves the game", () => {
-    // Deterrence 3 at the start; threat 4 and two crisis markers: without two more points now, the third marker ends the game.
-    const t = table().withOptions({ stances: { seoul: "conservative", tokyo: "mainstream", washington: "burden-shifter" } }).withThreat(4).withCrises(2).start();
+  test("with two markers down and threat two above deterrence, Washington sends the extended deterrence that saves the game", () => {
+    // Deterrence 3 at the start; threat 5 and two crisis markers: without two more points now, the third marker ends the game.
+    // (A reassurance's +5 trust moves deterrence by one point at most, so only extended deterrence is enough.)
+    const t = table().withOptions({ stances: { seoul: "conservative", tokyo: "mainstream", washington: "burden-shifter" } }).withThreat(5).withCrises(2).start();
     t.endNegotiation();
     const view = viewFor(t.state, { kind: "seat", nation: "washington" });
     expect(view.deterrence.total).toBe(3);

@@ -44,10 +44,45 @@ describe("each stance behaves as designed", () => {
     }
   });
 
+  describe("a progressive Seoul wants disaster relief and peacekeeping before military drills with Tokyo", () => {
+    const exercises: ProposalTerm = { kind: "institution", op: "create", institution: "trilateral-exercises" };
+    const hadr: ProposalTerm = { kind: "institution", op: "create", institution: "hadr-pko" };
+    const drillsTable = (hadrInForce: boolean) => {
+      let b = table().withOptions(stances("progressive", "mainstream", "alliance-builder")).withTrust("seoul-tokyo", 60).withThreat(6);
+      if (hadrInForce) b = b.withInstitution("hadr-pko");
+      return b.start();
+    };
+
+    test.each(DIFFICULTIES)("rejects trilateral exercises before HADR/PKO, and says so (%s)", (difficulty) => {
+      const t = drillsTable(false);
+      t.as("washington").propose(["seoul", "tokyo", "washington"], [exercises]);
+      const proposalId = t.state.proposals[0]!.id;
+      for (const rng of RNGS) expect(ask(t.state, "seoul", difficulty, rng)).toEqual({ type: "rejectProposal", proposalId });
+      const after = apply(t.state, "seoul", { type: "rejectProposal", proposalId });
+      expect((ask(after, "seoul", difficulty) as Extract<Command, { type: "say" }>).text).toContain("HADR/PKO");
+    });
+
+    test("signs the drills when HADR/PKO comes in the same deal, or is already in force", () => {
+      const together = drillsTable(false);
+      together.as("washington").propose(["seoul", "tokyo", "washington"], [hadr, exercises]);
+      for (const rng of RNGS) expect(ask(together.state, "seoul", "normal", rng)?.type).toBe("acceptProposal");
+      const after = drillsTable(true);
+      after.as("washington").propose(["seoul", "tokyo", "washington"], [exercises]);
+      for (const rng of RNGS) expect(ask(after.state, "seoul", "normal", rng)?.type).toBe("acceptProposal");
+    });
+
+    test("a conservative Seoul signs the drills at once", () => {
+      const t = table().withOptions(stances("conservative", "mainstream", "alliance-builder")).withTrust("seoul-tokyo", 60).withThreat(6).start();
+      t.as("washington").propose(["seoul", "tokyo", "washington"], [exercises]);
+      for (const rng of RNGS) expect(ask(t.state, "seoul", "normal", rng)?.type).toBe("acceptProposal");
+    });
+  });
+
   describe("a progressive Seoul will not sign GSOMIA under history pressure without a concession", () => {
     const progressiveTable = (exportControls: boolean) => {
-      // Seoul–Tokyo trust well above GSOMIA's strain line (§4.5), so the answer turns on history alone.
-      let b = table().withOptions(stances("progressive", "mainstream", "alliance-builder")).withHistoryTension(8).withTrust("seoul-tokyo", 75);
+      // Seoul–Tokyo trust well above GSOMIA's strain line (§4.5), so the answer turns on history alone;
+      // threat above the deterrence that trust alone gives, so GSOMIA's own deterrence is worth something.
+      let b = table().withOptions(stances("progressive", "mainstream", "alliance-builder")).withHistoryTension(8).withTrust("seoul-tokyo", 75).withThreat(6);
       if (exportControls) b = b.withExportControls();
       return b.start();
     };

@@ -16,7 +16,7 @@ export const progressive: StanceProfile = {
   id: "progressive",
   nation: "seoul",
   description:
-    "A peninsula-first government in Seoul. Its priorities are calm with Pyongyang and workable ties with Beijing, and it treats Japan's colonial past as an open wound its voters will not let it paper over. It insists on a victim-centred approach, answers trade pressure with firmness, and will not deepen military intimacy with Tokyo — intelligence sharing above all — while history tension is high, unless Tokyo puts a real concession on the table. It does want a say over Japan's counterstrike.",
+    "A peninsula-first government in Seoul. Its priorities are calm with Pyongyang and workable ties with Beijing, and it treats Japan's colonial past as an open wound its voters will not let it paper over. It insists on a victim-centred approach, answers trade pressure with firmness, and will not deepen military intimacy with Tokyo — intelligence sharing above all — while history tension is high, unless Tokyo puts a real concession on the table. Drills with Japan come after disaster relief and peacekeeping, not before. It does want a say over Japan's counterstrike.",
   citations: [
     { seed: "satake-2024", refs: ["shared-vision"], use: "Korean governments that put the peninsula and Northeast Asian stability ahead of a global liberal-order role." },
     { seed: "chun-2022", refs: ["national-trauma", "comfort-women-agreement-2015", "gsomia-unresolved", "history-linked-to-trade-security", "go-gradual"], use: "History as national trauma, a public that resists military information sharing with Japan, and a preference for gradual, non-traditional cooperation." },
@@ -76,6 +76,19 @@ export const progressive: StanceProfile = {
         if (sit.view.institutions["counterstrike-protocol"]?.status === "in-force") return null;
         if (has.institution(terms, ["counterstrike-protocol"], ["create", "restore"])) return null;
         return "A Japanese counterstrike without a protocol that binds Tokyo to consult Seoul? That is entrapment. No.";
+      },
+    },
+    {
+      id: "no-drills-before-groundwork",
+      description:
+        "Will not create or restore trilateral exercises or missile-warning sharing until disaster-relief and peacekeeping cooperation (HADR/PKO) is in force, or comes in the same proposal: the public must see practical cooperation with Japan before military drills.",
+      check: (terms, _parties, sit) => {
+        const id = has.institution(terms, ["trilateral-exercises", "missile-warning-sharing"], ["create", "restore"]);
+        if (!id) return null;
+        if (sit.view.institutions["hadr-pko"]?.status === "in-force") return null;
+        if (has.institution(terms, ["hadr-pko"], ["create", "restore"])) return null;
+        const what = id === "trilateral-exercises" ? "trilateral exercises" : "missile-warning sharing";
+        return `Our public is not ready for ${what} with Japan. Start with disaster relief and peacekeeping — put HADR/PKO in the deal and we can talk.`;
       },
     },
     {
