@@ -75,6 +75,9 @@ function deterrenceFor(state: GameState): DeterrenceBreakdown {
   return value;
 }
 
+/** The state's own list when the viewer may see all of it (so views share it), else the part it may see. */
+const allOrSome = <T>(all: T[], visible: T[]): T[] => (visible.length === all.length ? all : visible);
+
 function seesEverything(state: GameState, viewer: Viewer): boolean {
   return viewer.kind === "instructor" || viewer.kind === "after" || (viewer.kind === "seat" && state.phase === "ended");
 }
@@ -106,9 +109,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
   }
   const proposals: Proposal[] = everything
     ? state.proposals
-    : seat
-      ? state.proposals.filter((p) => proposalVisibleTo(p, seat))
-      : state.proposals.filter((p) => p.status === "enacted");
+    : allOrSome(state.proposals, seat ? state.proposals.filter((p) => proposalVisibleTo(p, seat)) : state.proposals.filter((p) => p.status === "enacted"));
 
   return {
     viewer,
@@ -142,7 +143,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
     },
     policies,
     agendas,
-    messages: state.messages.filter((m) => canSeeChannel(viewer, everything, m.channel)),
+    messages: allOrSome(state.messages, state.messages.filter((m) => canSeeChannel(viewer, everything, m.channel))),
     changes: state.changes,
     history: state.rounds,
     deckRemaining: state.drawPile.length,
