@@ -38,6 +38,28 @@ describe("the spread heartbeat", () => {
     expect([...sockets].every((s) => s.pings === 2)).toBe(true);
   });
 
+  it("keeps each socket's ping exactly one interval apart while others come and go", async () => {
+    const sockets = new Set(Array.from({ length: 90 }, () => new FakeSocket()));
+    const watched = [...sockets][45]!;
+    const times: number[] = [];
+    const ping = watched.ping.bind(watched);
+    watched.ping = () => {
+      times.push(Date.now());
+      ping();
+    };
+    const stop = spreadHeartbeat(transportOf(sockets), { intervalMs: 3000, slices: 30 });
+    for (let round = 0; round < 4; round++) {
+      await vi.advanceTimersByTimeAsync(1500);
+      for (const s of [...sockets].slice(0, 7)) if (s !== watched) sockets.delete(s); // sockets before it close
+      for (let i = 0; i < 5; i++) sockets.add(new FakeSocket()); // and new ones open
+      await vi.advanceTimersByTimeAsync(1500);
+    }
+    stop();
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(3000);
+    expect(watched.terminated).toBe(false);
+  });
+
   it("drops a socket that leaves two pings unanswered, and only that one", async () => {
     const alive = new FakeSocket();
     const dead = new FakeSocket();

@@ -19,6 +19,7 @@ export interface HeartbeatOptions {
 
 interface PingedSocket {
   pingCount?: number;
+  heartbeatSlice?: number;
   ping(cb: () => void): void;
   terminate(): void;
 }
@@ -31,19 +32,28 @@ export function spreadHeartbeat(transport: WebSocketTransport, o: HeartbeatOptio
   const maxRetries = o.maxRetries ?? 2;
   const slices = Math.max(1, o.slices ?? 30);
   const sockets = (transport as unknown as { wss: { clients: Set<PingedSocket> } }).wss.clients;
-  /** The sockets of each slice, dealt once per round of the slices (new sockets join the next round). */
-  let dealt: PingedSocket[][] = [];
+  /** Each socket keeps its slice for life, so it is pinged exactly once per interval. */
+  const slice: Set<PingedSocket>[] = Array.from({ length: slices }, () => new Set());
+  let dealt = 0;
   let tick = 0;
   const timer = setInterval(
     () => {
+      // New sockets are dealt to the slices in turn once per round (first pinged within two intervals).
       if (tick === 0) {
-        dealt = Array.from({ length: slices }, () => []);
-        let i = 0;
-        for (const socket of sockets) dealt[i++ % slices]!.push(socket);
+        for (const socket of sockets) {
+          if (socket.heartbeatSlice !== undefined) continue;
+          socket.heartbeatSlice = dealt++ % slices;
+          slice[socket.heartbeatSlice]!.add(socket);
+        }
       }
-      for (const socket of dealt[tick]!) {
-        if (!sockets.has(socket)) continue; // closed since it was dealt
+      const these = slice[tick]!;
+      for (const socket of these) {
+        if (!sockets.has(socket)) {
+          these.delete(socket); // closed
+          continue;
+        }
         if ((socket.pingCount ?? 0) >= maxRetries) {
+          these.delete(socket);
           socket.terminate();
           continue;
         }
