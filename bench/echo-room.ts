@@ -1,5 +1,7 @@
 import { defineRoom, defineServer, Room, type Client, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import http from "node:http";
+import { spreadHeartbeatUntilClose } from "../server/heartbeat.ts";
 
 /**
  * The benchmark's baseline: a bare Colyseus room on the same transport settings as the table
@@ -28,9 +30,13 @@ export class EchoRoom extends Room {
 }
 
 export function createEchoServer(): Server {
+  // The table server's transport settings: its own heartbeat off, the spread one on.
+  const httpServer = http.createServer();
+  const transport = new WebSocketTransport({ maxPayload: 64 * 1024, server: httpServer, pingInterval: 0 });
+  spreadHeartbeatUntilClose(transport, httpServer);
   return defineServer({
     rooms: { echo: defineRoom(EchoRoom) },
-    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
+    transport,
     gracefullyShutdown: false,
     greet: false,
   });

@@ -138,7 +138,7 @@ async function capacity(ladder: number[], seconds: number, thinkMs: number, burs
   let bestBefore = 0;
   const row = (tables: number, r: Awaited<ReturnType<typeof runTables>>, ok: boolean, tag: string) =>
     `  ${tag}${String(tables).padStart(5)} tables ${String(tables * 3).padStart(5)} sockets: ${(r.tally.accepted / r.seconds).toFixed(0).padStart(4)} commands/s, p50 ${ms(p(r, 0.5))} p95 ${ms(p(r, 0.95))} p99 ${ms(p(r, 0.99))} ms, ` +
-    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}%${ok ? "" : "  (over 50 ms or failures)"}`;
+    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}% (its event-loop delay p99 ${ms(r.clientLoopDelay.p99)} ms)${r.server ? `, server event-loop delay p99 ${ms(r.server.loopP99)} ms` : ""}${ok ? "" : "  (over 50 ms or failures)"}`;
   for (const tables of ladder) {
     const run = (entry: string) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2) });
     const r = await run(ENTRY);

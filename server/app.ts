@@ -9,6 +9,7 @@ import type { Card } from "../shared/content/card-schema.ts";
 import { loadBuiltInDeck } from "./content/fs-load.ts";
 import { ROOM_NAME } from "../shared/protocol/messages.ts";
 import type { Config } from "./config.ts";
+import { spreadHeartbeatUntilClose } from "./heartbeat.ts";
 import { mountApi } from "./http.ts";
 import { mountDebrief, type DebriefApi } from "./http-debrief.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -102,11 +103,13 @@ export function createServer(options: CreateServerOptions): TrilateralServer {
   let transport: WebSocketTransport;
   if (serveClient === "vite") {
     // Share the HTTP server with Vite's HMR socket: leave its upgrade requests alone.
-    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, noServer: true });
+    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, noServer: true, pingInterval: 0 });
     transport.attachToServer(httpServer, { filter: (req) => req.headers["sec-websocket-protocol"] !== "vite-hmr" });
   } else {
-    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, server: httpServer });
+    transport = new WebSocketTransport({ maxPayload: LIMITS.maxPayloadBytes, server: httpServer, pingInterval: 0 });
   }
+  // The transport's heartbeat, one slice of the sockets at a time (server/heartbeat.ts).
+  spreadHeartbeatUntilClose(transport, httpServer);
 
   let closeVite: (() => Promise<void>) | null = null;
   let debrief: DebriefApi | null = null;

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { createHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 export const HOST = "127.0.0.1";
 
@@ -14,6 +14,12 @@ export interface ServerStats {
   runqueueNs: number | null;
   /** performance.now() of the child when it answered (its own clock: a starved child answers late). */
   at: number;
+  /**
+   * Since the window began (ms): the server's event-loop delay (how long a message that arrived
+   * could wait before the server looked at it), and for the table server the time from taking up
+   * a command request to its reply (engine, durable commit, views sent). Absent from an older checkout's child.
+   */
+  server?: { loopP99: number; loopMax: number; handlingP50: number | null; handlingP99: number | null };
 }
 
 /** The second field of /proc/self/schedstat: time spent waiting on a run queue (other processes had the CPUs). */
@@ -64,19 +70,50 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
     info = "echo room";
   }
   process.on("SIGINT", () => process.exit(0));
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const handling = kind === "trilateral" ? await timeCommandHandling() : null;
   let elu = performance.eventLoopUtilization();
   const profiler = process.env.BENCH_PROF && kind === "trilateral" ? await windowProfiler() : null;
   process.on("message", (m: { type: string }) => {
     if (m.type === "profile-start") return void profiler?.start();
     if (m.type === "profile-stop") return void profiler?.stop();
+    if (m.type === "window-start") {
+      loopDelay.reset();
+      handling?.reset();
+      return;
+    }
     if (m.type !== "stats") return;
     const now = performance.eventLoopUtilization();
     const delta = performance.eventLoopUtilization(now, elu);
     elu = now;
     const mem = process.memoryUsage();
-    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs(), at: performance.now() } satisfies ServerStats });
+    const server = {
+      loopP99: loopDelay.percentile(99) / 1e6,
+      loopMax: loopDelay.max / 1e6,
+      handlingP50: handling && handling.count ? handling.percentile(50) / 1000 : null,
+      handlingP99: handling && handling.count ? handling.percentile(99) / 1000 : null,
+    };
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs(), at: performance.now(), server } satisfies ServerStats });
   });
   process.send!({ type: "ready", info });
+}
+
+/** Times each command request the table rooms take up, to its reply, in µs (the bench's child only: the server itself is unchanged). */
+async function timeCommandHandling(): Promise<ReturnType<typeof createHistogram>> {
+  const { TableRoom } = await import("../../server/rooms/TableRoom.ts");
+  const histogram = createHistogram();
+  const proto = TableRoom.prototype as unknown as { onCommandRequest(...a: unknown[]): Promise<unknown> };
+  const original = proto.onCommandRequest;
+  proto.onCommandRequest = async function (this: unknown, ...a: unknown[]) {
+    const t0 = performance.now();
+    try {
+      return await original.apply(this, a);
+    } finally {
+      histogram.record(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+    }
+  };
+  return histogram;
 }
 
 /** BENCH_PROF=1: a CPU profile of the measured window only (not the restore or the seating), in bench/out/profiles/; BENCH_PROF=heap: a heap profile. */
@@ -86,7 +123,7 @@ async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
-  if (process.env.BENCH_PROF === "heap") return heapProfiler(post);
+  if (process.env.BENCH_PROF === "heap" || process.env.BENCH_PROF === "alloc") return heapProfiler(post, process.env.BENCH_PROF === "alloc");
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 500 });
   return {
@@ -105,12 +142,13 @@ async function windowProfiler(): Promise<{ start(): void; stop(): void }> {
 /**
  * BENCH_PROF=heap: a sampling heap profile of the measured window, of the objects that outlived
  * a scavenge (those a minor GC collected are left out): what the young generation copies and
- * promotes, the cost behind long scavenge pauses.
+ * promotes, the cost behind long scavenge pauses. BENCH_PROF=alloc: every allocation, garbage
+ * included (what makes scavenges frequent).
  */
-async function heapProfiler(post: (method: string, params?: object) => Promise<unknown>): Promise<{ start(): void; stop(): void }> {
+async function heapProfiler(post: (method: string, params?: object) => Promise<unknown>, all: boolean): Promise<{ start(): void; stop(): void }> {
   await post("HeapProfiler.enable");
   return {
-    start: () => void post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false }),
+    start: () => void post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: all }),
     stop: () =>
       void post("HeapProfiler.stopSampling").then((r) => {
         const dir = path.resolve("bench/out/profiles");
@@ -161,6 +199,11 @@ export class ServerChild {
   /** BENCH_PROF=1: starts or stops the child's CPU profile (of the measured window). */
   profile(action: "start" | "stop"): void {
     if (process.env.BENCH_PROF) this.child.send({ type: `profile-${action}` });
+  }
+
+  /** The measured window begins: the child's event-loop delay and command timings start again. */
+  windowStart(): void {
+    this.child.send({ type: "window-start" });
   }
 
   stats(): Promise<ServerStats> {

@@ -1,5 +1,5 @@
-import { performance } from "node:perf_hooks";
-import type { ServerChild } from "./server-child.ts";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import type { ServerChild, ServerStats } from "./server-child.ts";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,6 +43,10 @@ export interface Result {
   rssMb: number;
   peakRssMb: number;
   clientCpuPercent: number;
+  /** The load generator's own event-loop delay (ms): a view that arrives while it is busy is timed late by that much. */
+  clientLoopDelay: { p99: number; max: number };
+  /** The server's side of the window (ms), when its child reports it. */
+  server: ServerStats["server"] | null;
 }
 
 /** Warms up, then counts for `seconds`: latencies from the tally, CPU and RSS from the server child. */
@@ -53,8 +57,11 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
   await sleep(warmupMs);
   tally.reset();
   server.profile("start");
+  server.windowStart();
   const before = await server.stats();
   const clientBefore = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const t0 = performance.now();
   const iv = setInterval(() => void server.stats().then((s) => (peak = Math.max(peak, s.rss / 2 ** 20))), 1000);
   await sleep(seconds * 1000);
@@ -63,6 +70,7 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
   const after = await server.stats();
   server.profile("stop");
   const clientAfter = process.cpuUsage(clientBefore);
+  loopDelay.disable();
   clearInterval(iv);
   const result: Result = {
     label,
@@ -78,6 +86,8 @@ export async function measure(label: string, server: ServerChild, tally: Tally, 
     rssMb: after.rss / 2 ** 20,
     peakRssMb: Math.max(peak, after.rss / 2 ** 20),
     clientCpuPercent: ((clientAfter.user + clientAfter.system) / 1000 / (elapsed * 1000)) * 100,
+    clientLoopDelay: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+    server: after.server ?? null,
   };
   await settle();
   return result;
@@ -93,6 +103,12 @@ export function report(r: Result): string[] {
     `  requests ${t.sent} (${(t.sent / r.seconds).toFixed(0)}/s): ${t.accepted} accepted, ${t.rejected} refused by the rules, ${t.failed} failed` +
       (t.games ? `; ${t.games} games finished` : "") + (t.resyncs ? `; ${t.resyncs} resyncs` : ""),
     `  command→view ms: p50 ${ms(p(r, 0.5))}  p95 ${ms(p(r, 0.95))}  p99 ${ms(p(r, 0.99))}  max ${ms(r.latencies.at(-1) ?? NaN)}  (n=${r.latencies.length})`,
-    `  server CPU ${r.cpuPercent.toFixed(1)}% of one core (${t.accepted ? ((r.cpuPercent * r.seconds * 10) / t.accepted).toFixed(2) : "n/a"} ms per accepted command) (event loop busy ${(r.elu * 100).toFixed(1)}%${r.waitedForCpu !== null ? `, waiting for a CPU ${(r.waitedForCpu * 100).toFixed(1)}% of the time` : ""}), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.peakRssMb.toFixed(0)} MB); load generator CPU ${r.clientCpuPercent.toFixed(1)}%`,
+    `  server CPU ${r.cpuPercent.toFixed(1)}% of one core (${t.accepted ? ((r.cpuPercent * r.seconds * 10) / t.accepted).toFixed(2) : "n/a"} ms per accepted command) (event loop busy ${(r.elu * 100).toFixed(1)}%${r.waitedForCpu !== null ? `, waiting for a CPU ${(r.waitedForCpu * 100).toFixed(1)}% of the time` : ""}), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.peakRssMb.toFixed(0)} MB); load generator CPU ${r.clientCpuPercent.toFixed(1)}%, its event-loop delay p99 ${ms(r.clientLoopDelay.p99)} max ${ms(r.clientLoopDelay.max)} ms`,
+    ...(r.server
+      ? [
+          `  server side: event-loop delay p99 ${ms(r.server.loopP99)} max ${ms(r.server.loopMax)} ms` +
+            (r.server.handlingP99 !== null ? `; a command request taken up → its reply (engine, durable commit, views sent) p50 ${ms(r.server.handlingP50 ?? NaN)} p99 ${ms(r.server.handlingP99)} ms` : ""),
+        ]
+      : []),
   ];
 }

@@ -1,6 +1,7 @@
 import jsonPatch from "fast-json-patch";
 import type { PlayerView } from "../rules/view.ts";
-import { Cyrb, listState, recordHash, treeHash, type ViewPatch } from "./view-delta.ts";
+import type { ViewPatch } from "./view-delta.ts";
+import { hashText, listEnd, listStart, listState, recordHash, treeHash, type Cyrb } from "./view-hash.ts";
 
 /**
  * The server's side of views as deltas: one viewer's last view, and how the next one differs,
@@ -10,38 +11,42 @@ import { Cyrb, listState, recordHash, treeHash, type ViewPatch } from "./view-de
  *   objects wherever they are already plain JSON (nearly everywhere): nothing is copied, and
  *   no cache keyed by state objects is kept (a WeakMap per object of every table's state
  *   made the garbage collector's pauses long).
- * - `advanceView` compares the new view with the last one part by part (the top-level fields
- *   of `PlayerView`): a part `viewFor` returned unchanged (the same object, or the same JSON
- *   built afresh) is skipped; a list whose old items are all still at its start (chat,
- *   history, meter changes) becomes `add` operations for its new items; another record
- *   with a different `id` (the next card) is one `replace`; anything else is compared by
- *   fast-json-patch. The result is a standard RFC 6902 patch.
+ * - Only the wire form is kept between commands, and `advanceView` brings it up to date in
+ *   place: what `viewFor` built afresh for a command (the view itself, its filtered chat, the
+ *   small parts it builds every time) dies young instead of surviving until the next command,
+ *   which is what made the young generation's pauses long. A list that grows is copied once
+ *   for the viewer and then grows in place. `snapshot` gives a copy to send as a full view.
+ * - `advanceView` compares the new view with the wire form part by part (the top-level
+ *   fields of `PlayerView`): a part `viewFor` returned unchanged (the same object, or the
+ *   same JSON built afresh) is skipped; a list whose old items are all still at its start
+ *   (chat, history, meter changes) becomes `add` operations for its new items; another
+ *   record with a different `id` (the next card) is one `replace`; anything else is compared
+ *   by fast-json-patch. The result is a standard RFC 6902 patch.
  * - `trackedHash` gives `viewHash` of the view, keeping each part's hash, and for a list the
  *   hash state after its items, so a grown list hashes only its new items.
  *
  * Views of immutable states only (the engine never changes a state it has returned).
  */
 export interface TrackedView {
-  /** The view as `viewFor` returned it. */
-  view: PlayerView;
-  /** Its wire form: the same objects where they are plain JSON already. */
+  /** The last view's wire form: the state's objects where they are plain JSON already; kept up to date in place. */
   wire: PlayerView;
   memo: HashMemo;
 }
 
 interface HashMemo {
-  /** Hash of each top-level part whose hash is known. */
-  parts: Map<string, string>;
+  /** Hash of each top-level part, where `known` (entries are updated in place, not replaced: less garbage). */
+  parts: Map<string, { hash: number; known: boolean }>;
   /** For a top-level list: the hash state after its first `length` items. */
   lists: Map<string, { state: Cyrb; length: number }>;
   /** For a top-level list hashed anew (it did not just grow): its items' hashes, by item. */
-  items: Map<string, Map<object, string>>;
+  items: Map<string, Map<object, number>>;
+  /** Top-level lists that are this viewer's own copies (grown in place; never shared). */
+  owned: Set<string>;
 }
 
 const dropped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 const isTree = (v: unknown): v is object => v !== null && typeof v === "object";
 const hasToJSON = (v: object) => typeof (v as { toJSON?: unknown }).toJSON === "function";
-const clone = <T>(v: T): T => (isTree(v) ? (JSON.parse(JSON.stringify(v)) as T) : v);
 const pointer = (key: string) => `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
 
 /** Already its own JSON form: no undefined, function or symbol values, no NaN or Infinity, no toJSON. */
@@ -107,75 +112,104 @@ const otherRecord = (a: object, b: object): boolean =>
 
 /** A view to follow from (a full view: on join, reconnect, resync). */
 export function trackView(view: PlayerView): TrackedView {
-  return { view, wire: toWire(view) as PlayerView, memo: { parts: new Map(), lists: new Map(), items: new Map() } };
+  const wire = toWire(view) as PlayerView;
+  // The top-level object is the tracker's own (it is brought up to date in place).
+  return { wire: wire === view ? { ...view } : wire, memo: { parts: new Map(), lists: new Map(), items: new Map(), owned: new Set() } };
+}
+
+const forget = (parts: HashMemo["parts"], k: string): void => {
+  const e = parts.get(k);
+  if (e) e.known = false;
+};
+
+function remember(parts: HashMemo["parts"], k: string, hash: number): void {
+  const e = parts.get(k);
+  if (e) {
+    e.hash = hash;
+    e.known = true;
+  } else parts.set(k, { hash, known: true });
+}
+
+/** A copy of the tracked wire form that later commands do not change (a full view to send). */
+export function snapshot(t: TrackedView): PlayerView {
+  const copy = { ...t.wire } as unknown as Record<string, unknown>;
+  for (const k of t.memo.owned) copy[k] = (copy[k] as unknown[]).slice();
+  return copy as unknown as PlayerView;
 }
 
 /**
- * The next view of the same viewer and the RFC 6902 patch from `prev.wire` to its wire form.
- * `prev` is used up: its hash memory moves to the result.
+ * Brings `t` up to the next view of the same viewer, in place, and returns the RFC 6902 patch
+ * from its last wire form to the new one. The values in the patch are the wire's own objects
+ * (states are never changed, and the message is encoded at once).
  */
-export function advanceView(prev: TrackedView, view: PlayerView): { next: TrackedView; ops: ViewPatch } {
+export function advanceView(t: TrackedView, view: PlayerView): ViewPatch {
   const ops: ViewPatch = [];
-  const pv = prev.view as unknown as Record<string, unknown>;
-  const pw = prev.wire as unknown as Record<string, unknown>;
-  const { parts, lists } = prev.memo;
-  const wire: Record<string, unknown> = { ...pw }; // a copy keeps the object's shape: quick to fill and to encode
-  const seen = new Set<string>();
-  for (const k of Object.keys(view)) {
-    const x = (view as unknown as Record<string, unknown>)[k];
+  const wire = t.wire as unknown as Record<string, unknown>;
+  const { parts, lists, owned } = t.memo;
+  const vr = view as unknown as Record<string, unknown>;
+  for (const k in vr) {
+    if (!Object.hasOwn(vr, k)) continue;
+    const x = vr[k];
     if (dropped(x)) continue;
-    seen.add(k);
-    const had = Object.hasOwn(pw, k);
-    const before = pw[k];
-    if (had && sameTree(x, pv[k])) continue;
-    parts.delete(k);
+    const had = Object.hasOwn(wire, k);
+    const before = wire[k];
+    if (had && sameTree(x, before)) continue;
+    forget(parts, k);
     const path = pointer(k);
-    const old = pv[k];
-    if (had && Array.isArray(x) && Array.isArray(old) && Array.isArray(before) && before.length === old.length && grewFrom(old, x)) {
-      const added = x.slice(old.length).map((item) => (dropped(item) ? null : toWire(item)));
-      added.forEach((w, i) => ops.push({ op: "add", path: `${path}/${before.length + i}`, value: clone(w) }));
-      // The state's own list when it is plain JSON (so other viewers share it, and its hash);
-      // either way the hash state of its first items stays valid.
-      wire[k] = before === old && added.every((w, i) => w === x[old.length + i]) ? x : before.concat(added);
+    if (had && Array.isArray(x) && Array.isArray(before) && grewFrom(before, x)) {
+      // The hash state of its first items stays valid: the list only grows.
+      let list = before;
+      if (!owned.has(k)) {
+        list = before.slice();
+        owned.add(k);
+        wire[k] = list;
+      }
+      for (let i = before.length; i < x.length; i++) {
+        const item = x[i];
+        const w = dropped(item) ? null : toWire(item);
+        list.push(w);
+        ops.push({ op: "add", path: path + "/" + String(i), value: w });
+      }
       continue;
     }
     lists.delete(k);
+    owned.delete(k);
     const w = toWire(x);
     wire[k] = w;
-    if (!had) ops.push({ op: "add", path, value: clone(w) });
+    if (!had) ops.push({ op: "add", path, value: w });
     else if (isTree(w) && isTree(before) && Array.isArray(w) === Array.isArray(before) && !otherRecord(w, before)) {
       for (const op of jsonPatch.compare(before, w)) ops.push({ ...op, path: path + op.path });
-    } else if (w !== before) ops.push({ op: "replace", path, value: clone(w) });
+    } else if (w !== before) ops.push({ op: "replace", path, value: w });
   }
-  for (const k of Object.keys(pw)) {
-    if (seen.has(k)) continue;
+  for (const k in wire) {
+    if (!Object.hasOwn(wire, k) || (Object.hasOwn(vr, k) && !dropped(vr[k]))) continue;
     delete wire[k];
     ops.push({ op: "remove", path: pointer(k) });
-    parts.delete(k);
+    forget(parts, k);
     lists.delete(k);
+    owned.delete(k);
   }
-  return { next: { view, wire: wire as unknown as PlayerView, memo: prev.memo }, ops };
+  return ops;
 }
 
 /** The hash state of a whole list; items already hashed in its last version (the same objects) are not hashed again. */
 function freshList(k: string, list: readonly unknown[], items: HashMemo["items"]): Cyrb {
   const before = items.get(k);
-  const now = new Map<object, string>();
-  const state = new Cyrb().add("[");
+  const now = new Map<object, number>();
+  const state = listStart();
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     let h = isTree(item) ? before?.get(item) : undefined;
     if (h === undefined) h = treeHash(item);
     if (isTree(item)) now.set(item, h);
-    if (i > 0) state.add(",");
-    state.add(h);
+    state.hash(h);
   }
   items.set(k, now);
   return state;
 }
 
 /** Part hashes one room's viewers share: the last value hashed for each part name, and its hash. */
-export type SharedHashes = Map<string, { value: unknown; hash: string }>;
+export type SharedHashes = Map<string, { value: unknown; hash: number }>;
 
 /**
  * viewHash of the tracked view: only the parts that changed since the last hash are hashed
@@ -184,25 +218,31 @@ export type SharedHashes = Map<string, { value: unknown; hash: string }>;
 export function trackedHash(t: TrackedView, shared?: SharedHashes): string {
   const wire = t.wire as unknown as Record<string, unknown>;
   const { parts, lists } = t.memo;
-  const partHash = (k: string): string => {
+  const partHash = (k: string): number => {
     const known = parts.get(k);
-    if (known !== undefined) return known;
+    if (known?.known) return known.hash;
     const v = wire[k];
     const other = shared?.get(k);
     if (other && other.value === v && isTree(v)) {
-      parts.set(k, other.hash);
+      remember(parts, k, other.hash);
       return other.hash;
     }
-    let h: string;
+    let h: number;
     if (Array.isArray(v)) {
       const from = lists.get(k);
       const state = from && from.length <= v.length ? listState(v, from.state.copy(), from.length) : freshList(k, v, t.memo.items);
-      lists.set(k, { state: state.copy(), length: v.length });
-      h = `#${state.add("]").end()}`;
+      lists.set(k, { state, length: v.length });
+      h = listEnd(state, v.length);
     } else h = treeHash(v);
-    parts.set(k, h);
-    if (isTree(v)) shared?.set(k, { value: v, hash: h });
+    remember(parts, k, h);
+    // A list of the viewer's own is never another viewer's (and it changes in place).
+    if (isTree(v) && !t.memo.owned.has(k) && shared) {
+      if (other) {
+        other.value = v;
+        other.hash = h;
+      } else shared.set(k, { value: v, hash: h });
+    }
     return h;
   };
-  return recordHash(Object.keys(wire).filter((k) => wire[k] !== undefined), partHash);
+  return hashText(recordHash(wire, partHash));
 }

@@ -1,7 +1,7 @@
 import type { Card } from "../content/card-schema.ts";
 import { checkCommand, type RuleFacts } from "./checks.ts";
 import { CommandSchema, type Actor, type Command, type CommandEnvelope } from "./commands.ts";
-import { draftOf, type Draft } from "./draft.ts";
+import { draftOf, settled, type Draft } from "./draft.ts";
 import { violation, type RuleViolation } from "./errors.ts";
 import type { GameEvent } from "./events.ts";
 import { closeNegotiation, closePolicy, respond, startRound, timeoutPhase } from "./flow.ts";
@@ -69,7 +69,8 @@ export function applyCommand(state: GameState, envelope: CommandEnvelope, how: A
   if (problem) return { ok: false, error: problem };
   d ??= draftOf(state, how.quiet === true);
   execute(d, envelope.actor, command, envelope.at);
-  return { ok: true, state: d.s, events: how.quiet ? [] : d.events };
+  // A real table's state keeps the parts the command left alone (hypothetical play skips the comparison).
+  return { ok: true, state: how.quiet ? d.s : settled(d, state), events: how.quiet ? [] : d.events };
 }
 
 export interface ApplyOptions {

@@ -43,6 +43,54 @@ export function draftOf(state: GameState, quiet = false): Draft {
   };
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+function sameRecord(a: object, b: object): boolean {
+  if (a === b) return true;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k)) continue;
+    if (!Object.hasOwn(rb, k) || ra[k] !== rb[k]) return false;
+    n += 1;
+  }
+  for (const k in rb) if (Object.hasOwn(rb, k)) n -= 1;
+  return n === 0;
+}
+
+/**
+ * The draft's state with the input state's own objects put back wherever the command left a
+ * copy unchanged (compared one level deep, by identity). Unchanged parts stay shared from one
+ * state to the next, so a view built from the new state holds the same objects as the last
+ * one (a delta sees them unchanged at once), and the copies die young.
+ */
+export function settled(d: Draft, before: GameState): GameState {
+  const s = d.s;
+  const c = s.current;
+  const b = before.current;
+  if (sameList(c.responsesDue, b.responsesDue)) c.responsesDue = b.responsesDue;
+  if (sameRecord(c.responses, b.responses)) c.responses = b.responses;
+  if (sameList(c.ready, b.ready)) c.ready = b.ready;
+  if (sameRecord(c.policies, b.policies)) c.policies = b.policies;
+  if (sameList(c.leadershipChanges, b.leadershipChanges)) c.leadershipChanges = b.leadershipChanges;
+  if (sameRecord(c, b)) s.current = b;
+  if (sameRecord(s.trust, before.trust)) s.trust = before.trust;
+  if (sameRecord(s.support, before.support)) s.support = before.support;
+  if (sameRecord(s.institutions, before.institutions)) s.institutions = before.institutions;
+  if (sameRecord(s.stances, before.stances)) s.stances = before.stances;
+  if (sameRecord(s.agendas, before.agendas)) s.agendas = before.agendas;
+  if (sameList(s.proposals, before.proposals)) s.proposals = before.proposals;
+  if (sameList(s.messages, before.messages)) s.messages = before.messages;
+  if (sameList(s.changes, before.changes)) s.changes = before.changes;
+  return s;
+}
+
 /** Where a quiet draft's events go: nowhere. */
 const QUIET_EVENTS: GameEvent[] = Object.defineProperty([] as GameEvent[], "push", { value: () => 0 });
 

@@ -60,6 +60,24 @@ export interface PlayerView extends RuleFacts {
   broadcasts: Broadcast[];
 }
 
+/**
+ * deterrenceOf for the last inputs seen. States share their parts until they change, so the
+ * viewers of one command (and often the next commands) get the same breakdown object: one
+ * computed instead of one per viewer, and a delta sees it unchanged at once.
+ */
+let lastDeterrence: { inputs: [GameState["trust"], number, GameState["institutions"], number]; value: DeterrenceBreakdown } | null = null;
+
+function deterrenceFor(state: GameState): DeterrenceBreakdown {
+  const l = lastDeterrence;
+  if (l && l.inputs[0] === state.trust && l.inputs[1] === state.japanDefense && l.inputs[2] === state.institutions && l.inputs[3] === state.current.deterrenceBonus) return l.value;
+  const value = deterrenceOf(state);
+  lastDeterrence = { inputs: [state.trust, state.japanDefense, state.institutions, state.current.deterrenceBonus], value };
+  return value;
+}
+
+/** The state's own list when the viewer may see all of it (so views share it), else the part it may see. */
+const allOrSome = <T>(all: T[], visible: T[]): T[] => (visible.length === all.length ? all : visible);
+
 function seesEverything(state: GameState, viewer: Viewer): boolean {
   return viewer.kind === "instructor" || viewer.kind === "after" || (viewer.kind === "seat" && state.phase === "ended");
 }
@@ -91,9 +109,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
   }
   const proposals: Proposal[] = everything
     ? state.proposals
-    : seat
-      ? state.proposals.filter((p) => proposalVisibleTo(p, seat))
-      : state.proposals.filter((p) => p.status === "enacted");
+    : allOrSome(state.proposals, seat ? state.proposals.filter((p) => proposalVisibleTo(p, seat)) : state.proposals.filter((p) => p.status === "enacted"));
 
   return {
     viewer,
@@ -117,7 +133,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
     historyTension: state.historyTension,
     japanDefense: state.japanDefense,
     burdenShared: state.burdenShared,
-    deterrence: deterrenceOf(state),
+    deterrence: deterrenceFor(state),
     crises: state.crises,
     stances: state.stances,
     committed: {
@@ -127,7 +143,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
     },
     policies,
     agendas,
-    messages: state.messages.filter((m) => canSeeChannel(viewer, everything, m.channel)),
+    messages: allOrSome(state.messages, state.messages.filter((m) => canSeeChannel(viewer, everything, m.channel))),
     changes: state.changes,
     history: state.rounds,
     deckRemaining: state.drawPile.length,

@@ -37,7 +37,7 @@ async function openTable(url: string): Promise<Table> {
     if (option) expect(await s.act({ type: "respond", optionId: option.id })).toEqual({ ok: true });
   }
   await waitFor("negotiation", () => seoul.view.phase === "negotiation");
-  await sleep(400); // the presence patch with the negotiation deadline (patchRate 100 ms) follows the view
+  await sleep(400); // the presence patch with the negotiation deadline (patchRate 200 ms) follows the view
   return { code, seats };
 }
 

@@ -1,5 +1,5 @@
 import type { DeltaMessage, NoticeMessage, ViewMessage } from "../../../shared/protocol/messages.ts";
-import { advanceView, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
+import { advanceView, snapshot, trackedHash, trackView, type SharedHashes, type TrackedView } from "../../../shared/protocol/view-tracker.ts";
 import type { GameEvent } from "../../../shared/rules/events.ts";
 import type { GameState } from "../../../shared/rules/state.ts";
 import { eventsFor, viewFor, type Viewer } from "../../../shared/rules/view.ts";
@@ -23,8 +23,10 @@ export interface BroadcasterOptions {
   hashEvery?: number;
 }
 
-interface Sent extends TrackedView {
+/** A viewer key's last view (kept up to date in place) and the seq it is at. */
+interface Sent {
   seq: number;
+  tracked: TrackedView;
 }
 
 /**
@@ -45,23 +47,22 @@ export class Broadcaster {
 
   constructor(o: BroadcasterOptions) {
     this.deltas = o.deltas;
-    this.hashEvery = Math.max(1, o.hashEvery ?? 8);
+    this.hashEvery = Math.max(1, o.hashEvery ?? 16);
   }
 
   private current(game: GameState, seq: number, viewer: Viewer): Sent {
     const key = viewerKey(viewer);
     const known = this.last.get(key);
     if (known && known.seq === seq) return known;
-    const sent = { seq, ...trackView(viewFor(game, viewer)) };
+    const sent = { seq, tracked: trackView(viewFor(game, viewer)) };
     this.last.set(key, sent);
     return sent;
   }
 
   /** The whole view, as sent on join, reconnect and resync (the client's base becomes `seq`). */
   fullMessage(game: GameState, seq: number, viewer: Viewer, events: readonly GameEvent[] = []): ViewMessage {
-    const sent = this.current(game, seq, viewer);
-    const { wire } = sent;
-    return { view: wire, events: eventsFor(events, viewer, game), seq, hash: trackedHash(sent, this.sharedHashes) };
+    const { tracked } = this.current(game, seq, viewer);
+    return { view: snapshot(tracked), events: eventsFor(events, viewer, game), seq, hash: trackedHash(tracked, this.sharedHashes) };
   }
 
   sendFull(client: Recipient, game: GameState, seq: number, viewer: Viewer): void {
@@ -97,10 +98,11 @@ export class Broadcaster {
     const key = viewerKey(viewer);
     const before = this.last.get(key);
     if (!this.deltas || !before || before.seq !== seq - 1) return ["view", this.fullMessage(game, seq, viewer, events)];
-    const { next, ops } = advanceView(before, viewFor(game, viewer));
-    this.last.set(key, { seq, ...next });
-    const delta: DeltaMessage = { base: before.seq, seq, ops, events: eventsFor(events, viewer, game) };
-    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(next, this.sharedHashes);
+    const base = before.seq;
+    const ops = advanceView(before.tracked, viewFor(game, viewer));
+    before.seq = seq;
+    const delta: DeltaMessage = { base, seq, ops, events: eventsFor(events, viewer, game) };
+    if (phaseChanged || seq % this.hashEvery === 0) delta.hash = trackedHash(before.tracked, this.sharedHashes);
     return ["delta", delta];
   }
 
