@@ -34,7 +34,7 @@ export class Composer {
       return h(
         "button",
         { type: "button", class: "btn btn-primary btn-wide", "data-focus": "compose-open", onclick: () => ((this.open = true), rerender(), focusFirst()) },
-        "＋ New proposal",
+        "+ New proposal",
       );
     }
     const choices = termChoices(view);
