@@ -94,17 +94,7 @@ export function treeHash(value: unknown): number {
   if (!isTree(value)) return scratch.reset().leaf(value).value();
   if (Array.isArray(value)) return listEnd(listState(value, listStart(), 0), value.length);
   const o = value as Record<string, unknown>;
-  let count = 0;
-  let lo = 0;
-  let hi = 0;
-  for (const k in o) {
-    if (!Object.hasOwn(o, k) || o[k] === undefined) continue;
-    const e = entryHash(k, treeHash(o[k]));
-    count += 1;
-    lo = (lo + (e >>> 0)) >>> 0;
-    hi = (hi + ((e / TWO_32) >>> 0)) >>> 0;
-  }
-  return recordEnd(count, lo, hi);
+  return recordHash(o, (k) => treeHash(o[k]));
 }
 
 /** A list's hash state before its first item. */

@@ -48,13 +48,28 @@ export function crisisDue(threat: number, deterrence: number): boolean {
   return threat > deterrence;
 }
 
-/** Deterrence with its breakdown, for screens. */
+/**
+ * The last breakdown built, with the inputs it was built from (compared by identity: states
+ * share their parts until they change). The viewers of one command, and often the next
+ * commands, get the same object: built once, and a view delta sees it unchanged at once.
+ */
+let last: { trust: unknown; japanDefense: number; institutions: unknown; bonus: number; value: DeterrenceBreakdown } | null = null;
+
+/**
+ * Deterrence with its breakdown, for screens. The result may be shared: treat it as read-only.
+ * The inputs must not be changed after the call (states never are); rule code that works on a
+ * draft uses `deterrenceTotal`, which keeps nothing.
+ */
 export function deterrenceOf(inputs: DeterrenceInputs): DeterrenceBreakdown {
+  const l = last;
+  if (l && l.trust === inputs.trust && l.japanDefense === inputs.japanDefense && l.institutions === inputs.institutions && l.bonus === inputs.current.deterrenceBonus) return l.value;
   const parts: { label: string; points: number }[] = [];
   const total = deterrenceParts(inputs, (label, points) => {
     if (points !== 0) parts.push({ label, points });
   });
-  return { total, parts };
+  const value = { total, parts };
+  last = { trust: inputs.trust, japanDefense: inputs.japanDefense, institutions: inputs.institutions, bonus: inputs.current.deterrenceBonus, value };
+  return value;
 }
 
 /** Deterrence's total alone (the same rule, without building the breakdown); without this round's bonus if `withBonus` is false. */

@@ -60,21 +60,6 @@ export interface PlayerView extends RuleFacts {
   broadcasts: Broadcast[];
 }
 
-/**
- * deterrenceOf for the last inputs seen. States share their parts until they change, so the
- * viewers of one command (and often the next commands) get the same breakdown object: one
- * computed instead of one per viewer, and a delta sees it unchanged at once.
- */
-let lastDeterrence: { inputs: [GameState["trust"], number, GameState["institutions"], number]; value: DeterrenceBreakdown } | null = null;
-
-function deterrenceFor(state: GameState): DeterrenceBreakdown {
-  const l = lastDeterrence;
-  if (l && l.inputs[0] === state.trust && l.inputs[1] === state.japanDefense && l.inputs[2] === state.institutions && l.inputs[3] === state.current.deterrenceBonus) return l.value;
-  const value = deterrenceOf(state);
-  lastDeterrence = { inputs: [state.trust, state.japanDefense, state.institutions, state.current.deterrenceBonus], value };
-  return value;
-}
-
 /** The state's own list when the viewer may see all of it (so views share it), else the part it may see. */
 const allOrSome = <T>(all: T[], visible: T[]): T[] => (visible.length === all.length ? all : visible);
 
@@ -133,7 +118,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
     historyTension: state.historyTension,
     japanDefense: state.japanDefense,
     burdenShared: state.burdenShared,
-    deterrence: deterrenceFor(state),
+    deterrence: deterrenceOf(state),
     crises: state.crises,
     stances: state.stances,
     committed: {

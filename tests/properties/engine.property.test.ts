@@ -188,3 +188,28 @@ test("every agenda id belongs to exactly one nation (the secrecy property relies
   const ids = NATIONS.flatMap((n) => agendasOf(n).map((a) => a.id));
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+describe("a new state shares what its command left alone", () => {
+  test("a chat line leaves trust, support, institutions, proposals, the round and the meter log as the same objects", () => {
+    const first = newGame(21, { rounds: 2 }, mixedDeck()).state;
+    const r = applyCommand(first, { actor: seat("seoul"), at: 1, command: { type: "say", channel: "table", text: "hello" } });
+    if (!r.ok) throw new Error(r.error.message);
+    const next = r.state;
+    expect(next.messages).not.toBe(first.messages);
+    expect(next.messages.length).toBe(first.messages.length + 1);
+    for (const part of ["trust", "support", "institutions", "stances", "agendas", "proposals", "changes", "current"] as const) expect(next[part], part).toBe(first[part]);
+    expect(first.messages.length).toBe(0); // the input state is untouched
+  });
+
+  test("a view holds the state's own chat when its viewer may read all of it, and only its part otherwise", () => {
+    let state = newGame(22, { rounds: 2 }, mixedDeck()).state;
+    for (const [channel, text] of [["table", "hello"], ["seoul-tokyo", "between us"]] as const) {
+      const r = applyCommand(state, { actor: seat("seoul"), at: 1, command: { type: "say", channel, text } });
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    }
+    expect(viewFor(state, { kind: "seat", nation: "tokyo" }).messages).toBe(state.messages);
+    const washington = viewFor(state, { kind: "seat", nation: "washington" }).messages;
+    expect(washington.map((m) => m.text)).toEqual(["hello"]);
+  });
+});
