@@ -24,12 +24,17 @@
  *
  * --before DIR runs every table load a second time against the server of another checkout
  * (e.g. `git worktree add /tmp/before main && (cd /tmp/before && npm ci)`), with the same load
- * generator, in the same run: before/after figures side by side.
+ * generator and the same server child (it imports that checkout's server), in the same run:
+ * before/after figures side by side.
  *
  * Bounded: at most 1,500 tables, 300 s per measured run, 240 s for a bytes game; the server
  * runs in a child process (SIGKILLed at the end). BENCH_PROF=1 writes a CPU profile of the
  * table server's measured window (not its restore or seating) to bench/out/profiles/;
  * BENCH_PROF=heap a sampling heap profile of the objects that outlived a scavenge.
+ * The load generator's clients are dealt to --generator-threads worker threads (2 by default,
+ * bench/load/generator.ts), the echo room's as well as the tables': with one thread, its own
+ * pauses (its garbage collector, a burst of views to apply) made every view that arrived
+ * meanwhile look late. `--generator-threads 1` measures as before.
  * BENCH_SERVER_FLAGS passes Node/V8 flags to every server child (table and echo alike), e.g.
  * BENCH_SERVER_FLAGS="--trace-gc --max-semi-space-size=8".
  */
@@ -38,7 +43,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runProcesses } from "./load/processes.ts";
 import { runBytes, runEcho, runTables } from "./load/runs.ts";
-import { serve } from "./load/server-child.ts";
+import { OWN_ROOT, serve } from "./load/server-child.ts";
 import { ms, p, percentile, report } from "./load/stats.ts";
 
 const { values: args } = parseArgs({
@@ -59,6 +64,8 @@ const { values: args } = parseArgs({
     processes: { type: "string" },
     controls: { type: "string", default: "40" },
     data: { type: "string" },
+    "generator-threads": { type: "string", default: "1" },
+    root: { type: "string" },
   },
   allowPositionals: true,
 });
@@ -72,17 +79,20 @@ const int = (v: string | undefined, min: number, max: number, name: string): num
   return n;
 };
 
-const ENTRY = process.argv[1]!;
-/** The bench entry of the --before checkout: its server runs in the child, our load generator drives it. */
-const BEFORE = args.before ? path.resolve(args.before, "bench/load.ts") : null;
+/** This checkout, whose server the runs serve. */
+const ENTRY = OWN_ROOT;
+/** The --before checkout: its server runs in the child (with this bench's own child code), our load generator drives it. */
+const BEFORE = args.before ? path.resolve(args.before) : null;
 const WARMUP_MS = 3000;
+/** Set in main: the threads the load generator's clients are dealt to. */
+let THREADS = 1;
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 
 async function fixedLoad(tables: number, seconds: number, thinkMs: number, rounds: number, port: number, withFull: boolean): Promise<void> {
   const steps = 2 + (withFull ? 1 : 0) + (BEFORE ? 1 : 0);
   let step = 1;
   console.log(`${step++}/${steps} table server, views as deltas`);
-  const run = (viewDeltas: boolean, entry = ENTRY) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas, warmupMs: WARMUP_MS });
+  const run = (viewDeltas: boolean, entry = ENTRY) => runTables({ root: entry, tables, seconds, pace: { thinkMs, burstMs: thinkMs }, rounds, port, seeded: false, viewDeltas, warmupMs: WARMUP_MS, threads: THREADS });
   const table = await run(true);
   const perClient = table.tally.sent / table.clients / table.seconds;
   let full = null;
@@ -99,7 +109,7 @@ async function fixedLoad(tables: number, seconds: number, thinkMs: number, round
   }
   console.log(`${step}/${steps} bare echo room, same clients and request rate, a view of the table's median message size to every client of the room`);
   const sizes = table.tally.messageBytes.slice().sort((a, b) => a - b);
-  const echo = await runEcho(ENTRY, tables, seconds, perClient, port + 1, WARMUP_MS, Math.round(percentile(sizes, 0.5) || 0));
+  const echo = await runEcho(ENTRY, tables, seconds, perClient, port + 1, WARMUP_MS, Math.round(percentile(sizes, 0.5) || 0), THREADS);
   const bytesOf = (r: typeof table) => {
     const b = r.tally.messageBytes.slice().sort((x, y) => x - y);
     return `${r.label}: view/delta message bytes per client per accepted command: median ${percentile(b, 0.5)}, p99 ${percentile(b, 0.99)} (n=${b.length})`;
@@ -131,6 +141,12 @@ async function bytes(tables: number, rounds: number, port: number): Promise<void
   console.log([...lines, `  median full/delta: ${ratio(medians[1]!, medians[0]!)}`].join("\n"));
 }
 
+/** The server's main thread per command, and its garbage collection, for a ladder row. */
+const windowFigures = (r: Awaited<ReturnType<typeof runTables>>): string =>
+  r.window && r.tally.accepted
+    ? `; main thread ${(r.window.threadCpuUs / r.tally.accepted).toFixed(0)} µs and ${(r.window.gc.allocated / r.tally.accepted / 1024).toFixed(1)} KB allocated per command, GC pauses ${r.window.gc.pauseMs.toFixed(0)} ms in all (${r.window.gc.pauses}, the longest ${r.window.gc.maxPauseMs.toFixed(1)} ms)`
+    : "";
+
 async function capacity(ladder: number[], seconds: number, thinkMs: number, burstMs: number, rounds: number, port: number): Promise<void> {
   console.log(`Classroom pace: think ~${thinkMs} ms per seat, burst within ${burstMs} ms of each phase change, tables from stored rounds 1–${rounds}`);
   const rows: string[] = [];
@@ -138,9 +154,9 @@ async function capacity(ladder: number[], seconds: number, thinkMs: number, burs
   let bestBefore = 0;
   const row = (tables: number, r: Awaited<ReturnType<typeof runTables>>, ok: boolean, tag: string) =>
     `  ${tag}${String(tables).padStart(5)} tables ${String(tables * 3).padStart(5)} sockets: ${(r.tally.accepted / r.seconds).toFixed(0).padStart(4)} commands/s, p50 ${ms(p(r, 0.5))} p95 ${ms(p(r, 0.95))} p99 ${ms(p(r, 0.99))} ms, ` +
-    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}% (its event-loop delay p99 ${ms(r.clientLoopDelay.p99)} ms)${r.server ? `, server event-loop delay p99 ${ms(r.server.loopP99)} ms` : ""}${ok ? "" : "  (over 50 ms or failures)"}`;
+    `CPU ${r.cpuPercent.toFixed(0)}% (${r.tally.accepted ? ((r.cpuPercent * r.seconds * 10_000) / r.tally.accepted).toFixed(0) : "n/a"} µs per command), event loop ${(r.elu * 100).toFixed(0)}%${r.waitedForCpu !== null ? ` (waiting for a CPU ${(r.waitedForCpu * 100).toFixed(0)}%)` : ""}, RSS ${r.rssMb.toFixed(0)} MB, load generator CPU ${r.clientCpuPercent.toFixed(0)}% in ${r.clientThreads} thread${r.clientThreads === 1 ? "" : "s"} (event-loop delay p99 ${ms(r.clientLoopDelay.p99)} ms, its worst thread's)${r.server ? `, server event-loop delay p99 ${ms(r.server.loopP99)} ms` : ""}${windowFigures(r)}${ok ? "" : "  (over 50 ms or failures)"}`;
   for (const tables of ladder) {
-    const run = (entry: string) => runTables({ entry, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2) });
+    const run = (entry: string) => runTables({ root: entry, tables, seconds, pace: { thinkMs, burstMs }, rounds, port, seeded: true, viewDeltas: true, warmupMs: Math.max(WARMUP_MS, burstMs * 2), threads: THREADS });
     const r = await run(ENTRY);
     console.log(report(r).join("\n"));
     const ok = p(r, 0.99) <= 50 && r.tally.failed === 0;
@@ -164,6 +180,7 @@ async function main(): Promise<void> {
   const seconds = int(args.duration, 3, 300, "duration");
   const rounds = int(args.rounds, 1, 20, "rounds");
   const port = int(args.port, 1024, 65000, "port");
+  THREADS = int(args["generator-threads"], 1, 8, "generator-threads");
   console.log(`Trilateral load benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   if (args.processes !== undefined) {
     // bench/load/processes.ts: one process as today, one through Redis + PostgreSQL, N sharing them.
@@ -181,7 +198,7 @@ async function main(): Promise<void> {
 }
 
 if (args.serve) {
-  await serve(args.serve, Number(args.port), args.data ?? os.tmpdir());
+  await serve(args.serve, Number(args.port), args.data ?? os.tmpdir(), args.root ?? OWN_ROOT);
 } else {
   await main();
   process.exit(0);

@@ -217,3 +217,16 @@ export class BenchTable {
     await Promise.all(this.players.map((p) => leaveQuietly(p.room)));
   }
 }
+
+/** Seats a table; on a loaded machine a seat reservation may expire before it is used: try again. */
+export async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await t.open();
+    } catch (e) {
+      await t.close();
+      if (i >= tries) throw e;
+      await sleep(500 * i);
+    }
+  }
+}

@@ -8,8 +8,7 @@ import type { ClassSeatMessage, InstructorReply } from "../../shared/protocol/cl
 import { startPostgres, type RunningPostgres } from "../../tests/support/postgres.ts";
 import { startProcesses, type ServerProcess } from "../../tests/support/processes.ts";
 import { startRedis, type RunningRedis } from "../../tests/support/redis.ts";
-import { BenchTable, leaveQuietly, type Pace, type Seeded } from "./player.ts";
-import { openWithRetry } from "./runs.ts";
+import { BenchTable, leaveQuietly, openWithRetry, type Pace, type Seeded } from "./player.ts";
 import { seedTables } from "./seed-tables.ts";
 import { UNTHROTTLED } from "./server-child.ts";
 import { inBatches, ms, percentile, sleep, Tally } from "./stats.ts";

@@ -1,18 +1,17 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Client, type Room } from "@colyseus/sdk";
 import { loadBuiltInDeck } from "../../server/content/fs-load.ts";
-import type { CommandReply } from "../../shared/protocol/messages.ts";
-import { BenchTable, leaveQuietly, type Pace, type Seeded } from "./player.ts";
+import { GeneratorThreads } from "./generator.ts";
+import { BenchTable, openWithRetry, type Pace, type Seeded } from "./player.ts";
 import { seedTables } from "./seed-tables.ts";
 import { ServerChild } from "./server-child.ts";
 import { inBatches, measure, sleep, Tally, type Result } from "./stats.ts";
 
 export interface TableRun {
-  entry: string;
+  /** The checkout whose server is measured. */
+  root: string;
   tables: number;
   seconds: number;
   pace: Pace;
@@ -22,6 +21,8 @@ export interface TableRun {
   seeded: boolean;
   viewDeltas: boolean;
   warmupMs: number;
+  /** Threads the load generator's clients are dealt to (bench/load/generator.ts). */
+  threads: number;
 }
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "trilateral-bench-"));
@@ -35,19 +36,13 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
     seeded = await seedTables(dataDir, o.tables, o.rounds, loadBuiltInDeck());
     console.log(`  ${o.tables} mid-game tables stored (rounds 1–${o.rounds}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const server = new ServerChild(o.entry, "trilateral", o.port, dataDir, { VIEW_DELTAS: o.viewDeltas ? "on" : "off" });
+  const server = new ServerChild(o.root, "trilateral", o.port, dataDir, { VIEW_DELTAS: o.viewDeltas ? "on" : "off" });
   try {
     await server.ready();
-    const tally = new Tally();
-    tally.running = false; // seated tables wait for the start (measure), so seating is not slowed by play
-    const all = Array.from({ length: o.tables }, (_, i) => new BenchTable(i + 1, server.url, tally, o.pace, o.rounds, seeded[i] ?? null));
     const opening = performance.now();
-    await inBatches(all, 20, (t) => openWithRetry(t));
-    console.log(`  ${o.tables} tables and ${o.tables * 3} clients seated in ${((performance.now() - opening) / 1000).toFixed(1)} s (${server.info}); playing for ${o.seconds} s…`);
-    const result = await measure("Trilateral table", server, tally, o.tables, o.tables * 3, o.seconds, o.warmupMs, () => all.forEach((t) => t.kick()), async () => {
-      await sleep(300);
-      await inBatches(all, 100, (t) => t.close());
-    });
+    const load = await GeneratorThreads.tables(o.threads, { kind: "table", url: server.url, pace: o.pace, rounds: o.rounds }, Array.from({ length: o.tables }, (_, i) => ({ index: i + 1, seeded: seeded[i] ?? null })));
+    console.log(`  ${o.tables} tables and ${o.tables * 3} clients seated in ${((performance.now() - opening) / 1000).toFixed(1)} s by ${load.threads} generator thread${load.threads === 1 ? "" : "s"} (${server.info}); playing for ${o.seconds} s…`);
+    const result = await measure("Trilateral table", server, load, o.tables, o.tables * 3, o.seconds, o.warmupMs);
     return { ...result, info: server.info };
   } finally {
     await server.stop();
@@ -55,60 +50,17 @@ export async function runTables(o: TableRun): Promise<Result & { info: string }>
   }
 }
 
-/** Seats a table; on a loaded machine a seat reservation may expire before it is used: try again. */
-export async function openWithRetry(t: BenchTable, tries = 3): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await t.open();
-    } catch (e) {
-      await t.close();
-      if (i >= tries) throw e;
-      await sleep(500 * i);
-    }
-  }
-}
-
 /**
  * The bare echo room with the same number of rooms and clients and the same request rate; each
  * request makes a view message for all three clients of its room, `padBytes` long.
  */
-export async function runEcho(entry: string, rooms: number, seconds: number, perClientPerSecond: number, port: number, warmupMs: number, padBytes = 0): Promise<Result> {
-  const server = new ServerChild(entry, "echo", port, os.tmpdir());
+export async function runEcho(root: string, rooms: number, seconds: number, perClientPerSecond: number, port: number, warmupMs: number, padBytes: number, threads: number): Promise<Result> {
+  const server = new ServerChild(root, "echo", port, os.tmpdir());
   try {
     await server.ready();
-    const tally = new Tally();
-    const sdk = new Client(server.url);
-    const clients: { room: Room; lastViewAt: number; timer: NodeJS.Timeout | null }[] = [];
-    await inBatches(Array.from({ length: rooms }, (_, i) => i), 10, async () => {
-      const first = await sdk.create("echo", { pad: padBytes });
-      for (const room of [first, await sdk.joinById(first.roomId), await sdk.joinById(first.roomId)]) {
-        const c = { room, lastViewAt: 0, timer: null as NodeJS.Timeout | null };
-        room.onMessage("view", () => (c.lastViewAt = performance.now()));
-        clients.push(c);
-      }
-    });
-    const interval = 1000 / Math.max(perClientPerSecond, 0.01);
-    const loop = (c: (typeof clients)[number]) => {
-      if (!tally.running) return;
-      c.timer = setTimeout(() => {
-        const sentAt = performance.now();
-        tally.sent += 1;
-        (c.room.request("command", { actionId: randomUUID(), command: { type: "say", channel: "table", text: "hello, table" } }, { timeout: 20_000 }) as Promise<CommandReply>)
-          .then((reply) => {
-            if (!reply.ok) return void (tally.rejected += 1);
-            tally.accepted += 1;
-            if (c.lastViewAt >= sentAt) tally.latencies.push(c.lastViewAt - sentAt);
-          })
-          .catch(() => (tally.failed += 1))
-          .finally(() => loop(c));
-      }, interval * (0.5 + Math.random()));
-    };
-    console.log(`  ${rooms} echo rooms and ${clients.length} clients, ${perClientPerSecond.toFixed(2)} requests/s per client, each answered by a view of ~${padBytes} bytes to the room's 3 clients, for ${seconds} s…`);
-    return await measure("Bare echo room", server, tally, rooms, clients.length, seconds, warmupMs, () => clients.forEach(loop), async () => {
-      for (const c of clients) if (c.timer) clearTimeout(c.timer);
-      await sleep(300);
-      await Promise.all(clients.map((c) => leaveQuietly(c.room)));
-    });
+    const load = await GeneratorThreads.echo(threads, { kind: "echo", url: server.url, rooms, perClientPerSecond, padBytes });
+    console.log(`  ${rooms} echo rooms and ${rooms * 3} clients (${load.threads} generator thread${load.threads === 1 ? "" : "s"}), ${perClientPerSecond.toFixed(2)} requests/s per client, each answered by a view of ~${padBytes} bytes to the room's 3 clients, for ${seconds} s…`);
+    return await measure("Bare echo room", server, load, rooms, rooms * 3, seconds, warmupMs);
   } finally {
     await server.stop();
   }
@@ -119,9 +71,9 @@ export async function runEcho(entry: string, rooms: number, seconds: number, per
  * `tables` fresh tables play `rounds`-round games quickly; every view or delta message after
  * the join view is counted. Returns the sizes, sorted.
  */
-export async function runBytes(entry: string, tables: number, rounds: number, port: number, viewDeltas: boolean): Promise<{ sizes: number[]; games: number; seconds: number }> {
+export async function runBytes(root: string, tables: number, rounds: number, port: number, viewDeltas: boolean): Promise<{ sizes: number[]; games: number; seconds: number }> {
   const dataDir = tempDir();
-  const server = new ServerChild(entry, "trilateral", port, dataDir, { VIEW_DELTAS: viewDeltas ? "on" : "off" });
+  const server = new ServerChild(root, "trilateral", port, dataDir, { VIEW_DELTAS: viewDeltas ? "on" : "off" });
   try {
     await server.ready();
     const tally = new Tally();

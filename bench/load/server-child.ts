@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import { createHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 export const HOST = "127.0.0.1";
@@ -20,6 +22,46 @@ export interface ServerStats {
    * a command request to its reply (engine, durable commit, views sent). Absent from an older checkout's child.
    */
   server?: { loopP99: number; loopMax: number; handlingP50: number | null; handlingP99: number | null };
+  /** Since the window began: the main thread's CPU time (µs) and its garbage collection (absent from older children). */
+  window?: { threadCpuUs: number; gc: GcTally };
+}
+
+/** Garbage collection over a window: bytes allocated on the JS heap (garbage included), and the pauses. */
+export interface GcTally {
+  allocated: number;
+  pauses: number;
+  pauseMs: number;
+  maxPauseMs: number;
+}
+
+/** Counts a window's garbage collection with v8.GCProfiler (read as often as wanted: it sums across reads). */
+function gcCounter(): { reset(): void; read(): GcTally } {
+  let profiler: v8.GCProfiler | null = null;
+  let used0 = 0;
+  const t: GcTally = { allocated: 0, pauses: 0, pauseMs: 0, maxPauseMs: 0 };
+  let freed = 0;
+  const drain = () => {
+    for (const g of profiler?.stop()?.statistics ?? []) {
+      freed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
+      t.pauses += 1;
+      t.pauseMs += g.cost / 1000;
+      t.maxPauseMs = Math.max(t.maxPauseMs, g.cost / 1000);
+    }
+    profiler = new v8.GCProfiler();
+    profiler.start();
+  };
+  return {
+    reset() {
+      drain();
+      Object.assign(t, { allocated: 0, pauses: 0, pauseMs: 0, maxPauseMs: 0 });
+      freed = 0;
+      used0 = v8.getHeapStatistics().used_heap_size;
+    },
+    read() {
+      drain();
+      return { ...t, allocated: v8.getHeapStatistics().used_heap_size - used0 + freed };
+    },
+  };
 }
 
 /** The second field of /proc/self/schedstat: time spent waiting on a run queue (other processes had the CPUs). */
@@ -40,13 +82,19 @@ export const UNTHROTTLED = {
   RATE_MISSES_PER_MINUTE: "1000000",
 };
 
+/** A module of the checkout at `root` (this one, or the --before one), to import. */
+const from = (root: string, file: string) => pathToFileURL(path.join(root, file)).href;
+
+/** This checkout (the bench's own code runs every child; `root` says whose server it serves). */
+export const OWN_ROOT = path.resolve(import.meta.dirname, "../..");
+
 /** The child's side: the real table server (SQLite, restore of the stored tables) or the bare echo room. */
-export async function serve(kind: string, port: number, dataDir: string): Promise<void> {
+export async function serve(kind: string, port: number, dataDir: string, root: string): Promise<void> {
   let info: string;
   if (kind === "trilateral") {
-    const { createServer } = await import("../../server/app.ts");
-    const { loadConfig } = await import("../../server/config.ts");
-    const { loadBuiltInDeck } = await import("../../server/content/fs-load.ts");
+    const { createServer } = (await import(from(root, "server/app.ts"))) as typeof import("../../server/app.ts");
+    const { loadConfig } = (await import(from(root, "server/config.ts"))) as typeof import("../../server/config.ts");
+    const { loadBuiltInDeck } = (await import(from(root, "server/content/fs-load.ts"))) as typeof import("../../server/content/fs-load.ts");
     const config = loadConfig({
       ...UNTHROTTLED,
       DATA_DIR: dataDir,
@@ -72,8 +120,10 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
   process.on("SIGINT", () => process.exit(0));
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  const handling = kind === "trilateral" ? await timeCommandHandling() : null;
+  const handling = kind === "trilateral" ? await timeCommandHandling(root) : null;
   let elu = performance.eventLoopUtilization();
+  const gc = gcCounter();
+  let cpu0: NodeJS.CpuUsage | null = null;
   const profiler = process.env.BENCH_PROF && kind === "trilateral" ? await windowProfiler() : null;
   process.on("message", (m: { type: string }) => {
     if (m.type === "profile-start") return void profiler?.start();
@@ -81,6 +131,8 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
     if (m.type === "window-start") {
       loopDelay.reset();
       handling?.reset();
+      gc.reset();
+      cpu0 = process.threadCpuUsage();
       return;
     }
     if (m.type !== "stats") return;
@@ -94,14 +146,16 @@ export async function serve(kind: string, port: number, dataDir: string): Promis
       handlingP50: handling && handling.count ? handling.percentile(50) / 1000 : null,
       handlingP99: handling && handling.count ? handling.percentile(99) / 1000 : null,
     };
-    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs(), at: performance.now(), server } satisfies ServerStats });
+    const thread = cpu0 ? process.threadCpuUsage(cpu0) : null;
+    const window = thread ? { threadCpuUs: thread.user + thread.system, gc: gc.read() } : undefined;
+    process.send!({ type: "stats", stats: { cpu: process.cpuUsage(), rss: mem.rss, heapUsed: mem.heapUsed, elu: delta.utilization, runqueueNs: runqueueNs(), at: performance.now(), server, window } satisfies ServerStats });
   });
   process.send!({ type: "ready", info });
 }
 
 /** Times each command request the table rooms take up, to its reply, in µs (the bench's child only: the server itself is unchanged). */
-async function timeCommandHandling(): Promise<ReturnType<typeof createHistogram>> {
-  const { TableRoom } = await import("../../server/rooms/TableRoom.ts");
+async function timeCommandHandling(root: string): Promise<ReturnType<typeof createHistogram>> {
+  const { TableRoom } = (await import(from(root, "server/rooms/TableRoom.ts"))) as typeof import("../../server/rooms/TableRoom.ts");
   const histogram = createHistogram();
   const proto = TableRoom.prototype as unknown as { onCommandRequest(...a: unknown[]): Promise<unknown> };
   const original = proto.onCommandRequest;
@@ -167,9 +221,10 @@ export class ServerChild {
   info = "";
   private waiting: ((s: ServerStats) => void)[] = [];
 
-  constructor(entry: string, kind: string, port: number, dataDir: string, env: Record<string, string> = {}) {
+  /** `root`: the checkout whose server the child serves (this bench's own code runs the child). */
+  constructor(root: string, kind: string, port: number, dataDir: string, env: Record<string, string> = {}) {
     this.url = `http://${HOST}:${port}`;
-    this.child = fork(entry, ["--serve", kind, "--port", String(port), "--data", dataDir], {
+    this.child = fork(path.join(OWN_ROOT, "bench/load.ts"), ["--serve", kind, "--port", String(port), "--data", dataDir, "--root", root], {
       execPath: process.execPath,
       // BENCH_SERVER_FLAGS: V8/Node flags for the server child, e.g. "--trace-gc" (table and echo alike).
       execArgv: (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean),
