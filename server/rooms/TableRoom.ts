@@ -13,6 +13,7 @@ import { TableState } from "./state.ts";
 import { BotDriver } from "./table/bot-driver.ts";
 import { classAfterCommand, classCall, classDeck, classOptionsOf, holdStudentSeats } from "./table/class-entries.ts";
 import { control } from "./table/controls.ts";
+import { inOneWrite, socketOf } from "./table/one-write.ts";
 import { Broadcaster } from "./table/broadcaster.ts";
 import { CommandPath, reject, type Accepted } from "./table/command-path.ts";
 import { PhaseClock, type ClockAnswer } from "./table/phase-clock.ts";
@@ -309,11 +310,9 @@ export class TableRoom extends SafeRoom<{ state: TableState; metadata: { code: s
   private async onCommandRequest(client: Client, payload: unknown): Promise<CommandReply> {
     try {
       const o = { path: this.path, seats: this.seats, started: () => this.started, ended: () => this.ended };
-      return await handleCommandRequest(o, client.userData as ClientInfo | undefined, client.sessionId, payload);
+      return await inOneWrite(socketOf(client), () => handleCommandRequest(o, client.userData as ClientInfo | undefined, client.sessionId, payload)); // delta and reply in one write
     } catch (e) {
-      this.guard("onMessage", () => {
-        throw e;
-      });
+      this.guard("onMessage", () => { throw e; });
       return reject("SERVER_ERROR", "Something went wrong at this table; your action was not applied.");
     }
   }
