@@ -89,13 +89,26 @@ const scratch = new Cyrb();
 
 const isTree = (v: unknown): v is object => v !== null && typeof v === "object";
 
+/** The hash states of the lists `treeHash` is inside of, one per depth (reused: hashing builds nothing). */
+const openLists: Cyrb[] = [];
+let depth = 0;
+
 /** The hash of a JSON value. */
 export function treeHash(value: unknown): number {
   if (!isTree(value)) return scratch.reset().leaf(value).value();
-  if (Array.isArray(value)) return listEnd(listState(value, listStart(), 0), value.length);
-  const o = value as Record<string, unknown>;
-  return recordHash(o, (k) => treeHash(o[k]));
+  if (!Array.isArray(value)) return recordHash(value as Record<string, unknown>, valueHash);
+  // As listEnd(listState(value, listStart(), 0), value.length), with this depth's own state.
+  const state = (openLists[depth] ??= new Cyrb()).reset().word(Tag.List);
+  depth += 1;
+  try {
+    for (let i = 0; i < value.length; i++) state.hash(treeHash(value[i]));
+  } finally {
+    depth -= 1;
+  }
+  return state.word(Tag.End).word(value.length).value();
 }
+
+const valueHash = (o: Record<string, unknown>, key: string): number => treeHash(o[key]);
 
 /** A list's hash state before its first item. */
 export const listStart = (): Cyrb => new Cyrb().word(Tag.List);
@@ -114,13 +127,13 @@ const entryHash = (key: string, valueHash: number): number => scratch.reset().wo
 const recordEnd = (count: number, lo: number, hi: number): number => scratch.reset().word(Tag.Record).word(count).word(lo).word(hi).value();
 
 /** The hash of a record, given each key's value hash (the same as treeHash's for the same hashes). */
-export function recordHash(o: Record<string, unknown>, hashOf: (key: string) => number): number {
+export function recordHash<R extends Record<string, unknown>>(o: R, hashOf: (o: R, key: string) => number): number {
   let count = 0;
   let lo = 0;
   let hi = 0;
   for (const k in o) {
     if (!Object.hasOwn(o, k) || o[k] === undefined) continue;
-    const e = entryHash(k, hashOf(k));
+    const e = entryHash(k, hashOf(o, k));
     count += 1;
     lo = (lo + (e >>> 0)) >>> 0;
     hi = (hi + ((e / TWO_32) >>> 0)) >>> 0;

@@ -14,8 +14,10 @@ import { hashText, listEnd, listStart, listState, recordHash, treeHash, type Cyr
  * - Only the wire form is kept between commands, and `advanceView` brings it up to date in
  *   place: what `viewFor` built afresh for a command (the view itself, its filtered chat, the
  *   small parts it builds every time) dies young instead of surviving until the next command,
- *   which is what made the young generation's pauses long. A list that grows is copied once
- *   for the viewer and then grows in place. `snapshot` gives a copy to send as a full view.
+ *   which is what made the young generation's pauses long. A list that grew is held as the
+ *   view has it (the state's own list, never changed), with no copy of the viewer's own; only
+ *   a list whose new items are not plain JSON is copied once and grown in place.
+ *   `snapshot` gives a copy to send as a full view.
  * - `advanceView` compares the new view with the wire form part by part (the top-level
  *   fields of `PlayerView`): a part `viewFor` returned unchanged (the same object, or the
  *   same JSON built afresh) is skipped; a list whose old items are all still at its start
@@ -158,18 +160,27 @@ export function advanceView(t: TrackedView, view: PlayerView): ViewPatch {
     const path = pointer(k);
     if (had && Array.isArray(x) && Array.isArray(before) && grewFrom(before, x)) {
       // The hash state of its first items stays valid: the list only grows.
+      const first = ops.length;
+      let plainItems = true;
+      for (let i = before.length; i < x.length; i++) {
+        const item = x[i];
+        const w = dropped(item) ? null : toWire(item);
+        if (w !== item) plainItems = false;
+        ops.push({ op: "add", path: path + "/" + String(i), value: w });
+      }
+      if (plainItems) {
+        // Its own JSON already (a state's list, or one viewFor built): never changed, so held as it is.
+        wire[k] = x;
+        owned.delete(k);
+        continue;
+      }
       let list = before;
       if (!owned.has(k)) {
         list = before.slice();
         owned.add(k);
         wire[k] = list;
       }
-      for (let i = before.length; i < x.length; i++) {
-        const item = x[i];
-        const w = dropped(item) ? null : toWire(item);
-        list.push(w);
-        ops.push({ op: "add", path: path + "/" + String(i), value: w });
-      }
+      for (let i = first; i < ops.length; i++) list.push((ops[i] as { value: unknown }).value);
       continue;
     }
     lists.delete(k);
@@ -218,7 +229,7 @@ export type SharedHashes = Map<string, { value: unknown; hash: number }>;
 export function trackedHash(t: TrackedView, shared?: SharedHashes): string {
   const wire = t.wire as unknown as Record<string, unknown>;
   const { parts, lists } = t.memo;
-  const partHash = (k: string): number => {
+  const partHash = (_: unknown, k: string): number => {
     const known = parts.get(k);
     if (known?.known) return known.hash;
     const v = wire[k];

@@ -1,12 +1,11 @@
 import { conditionHolds, meterValue } from "./conditions.ts";
 import { institutionsInForceBetween, institutionsOfPair } from "./deterrence.ts";
-import type { Draft } from "./draft.ts";
 import type { Effect } from "./effects.ts";
 import type { Cause } from "./events.ts";
 import { INSTITUTIONS, type InstitutionId } from "./institutions.ts";
 import { nextInt } from "./rng.ts";
 import { TUNING } from "./tuning.ts";
-import { QUIET_CAUSE } from "./draft.ts";
+import { appendTo, QUIET_CAUSE, type Draft } from "./draft.ts";
 import { membersOfPair, NATION_NAMES, STANCES, type MeterRef, type Nation, type Pair } from "./vocabulary.ts";
 
 /** The effect interpreter: the one place a meter, the firewall or an institution changes. */
@@ -87,7 +86,7 @@ function record(d: Draft, ref: MeterRef, requested: number, applied: number, cau
     firewalled,
     cause,
   };
-  d.s.changes.push(change);
+  appendTo(d, "changes", change);
   d.events.push({ type: "meterChanged", change });
 }
 

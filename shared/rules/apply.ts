@@ -1,7 +1,7 @@
 import type { Card } from "../content/card-schema.ts";
 import { checkCommand, type RuleFacts } from "./checks.ts";
 import { CommandSchema, type Actor, type Command, type CommandEnvelope } from "./commands.ts";
-import { draftOf, settled, type Draft } from "./draft.ts";
+import { appendTo, draftOf, settled, type Draft } from "./draft.ts";
 import { violation, type RuleViolation } from "./errors.ts";
 import type { GameEvent } from "./events.ts";
 import { closeNegotiation, closePolicy, respond, startRound, timeoutPhase } from "./flow.ts";
@@ -140,9 +140,11 @@ function execute(d: Draft, actor: Actor, command: Command, at: number): void {
     case "say": {
       if (d.quiet) return;
       // Numbered within its channel: the ids a seat sees say nothing of the channels it cannot.
-      const id = d.s.messages.filter((m) => m.channel === command.channel).length + 1;
+      let id = 1;
+      const chat = d.s.messages;
+      for (let i = 0; i < chat.length; i++) if (chat[i]!.channel === command.channel) id += 1;
       const message = { id, from: nation, channel: command.channel, text: command.text, round: d.s.round, phase: d.s.phase, at };
-      d.s.messages.push(message);
+      appendTo(d, "messages", message);
       d.events.push({ type: "messageSent", message, visibleTo: command.channel === "table" ? undefined : (command.channel.split("-") as Nation[]) });
       return;
     }

@@ -15,6 +15,8 @@ export interface Draft {
    * no events, no meter changes and no chat are written. The rules applied are the same.
    */
   quiet: boolean;
+  /** The logs this draft has its own copy of (bits of LOG_BIT, see `appendTo`); until then it shares the state's. */
+  appended: number;
 }
 
 export function draftOf(state: GameState, quiet = false): Draft {
@@ -35,12 +37,30 @@ export function draftOf(state: GameState, quiet = false): Draft {
         leadershipChanges: state.current.leadershipChanges.slice(),
       },
       proposals: state.proposals.slice(),
-      messages: quiet ? state.messages : state.messages.slice(),
-      changes: quiet ? state.changes : state.changes.slice(),
     },
     events: quiet ? QUIET_EVENTS : [],
     quiet,
+    appended: 0,
   };
+}
+
+/** The logs a command only appends to: the draft shares the state's own until its first entry. */
+type Log = "messages" | "changes";
+const LOG_BIT: Record<Log, number> = { messages: 1, changes: 2 };
+
+/**
+ * Appends to the chat or the meter-change log. The state's list is copied on a command's first
+ * entry only: a command that writes neither (most do not) copies neither, and these are the
+ * lists that grow with the game. Never for a quiet draft, which records neither.
+ */
+export function appendTo<K extends Log>(d: Draft, log: K, entry: GameState[K][number]): void {
+  if (d.quiet) throw new Error(`a quiet draft records no ${log}`);
+  const list = d.s[log] as GameState[K][number][];
+  if (d.appended & LOG_BIT[log]) list.push(entry);
+  else {
+    d.appended |= LOG_BIT[log];
+    (d.s[log] as GameState[K][number][]) = [...list, entry];
+  }
 }
 
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
@@ -86,8 +106,6 @@ export function settled(d: Draft, before: GameState): GameState {
   if (sameRecord(s.stances, before.stances)) s.stances = before.stances;
   if (sameRecord(s.agendas, before.agendas)) s.agendas = before.agendas;
   if (sameList(s.proposals, before.proposals)) s.proposals = before.proposals;
-  if (sameList(s.messages, before.messages)) s.messages = before.messages;
-  if (sameList(s.changes, before.changes)) s.changes = before.changes;
   return s;
 }
 

@@ -90,7 +90,7 @@ export class Broadcaster {
       }
       client.enqueueRaw(bytes);
     }
-    for (const key of [...this.last.keys()]) if (!encoded.has(key)) this.last.delete(key);
+    for (const key of this.last.keys()) if (!encoded.has(key)) this.last.delete(key); // deleting while iterating a Map is safe
   }
 
   /** The message a viewer key gets for command `seq` (advances that key's base; `broadcast` encodes it). */
