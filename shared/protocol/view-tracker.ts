@@ -1,4 +1,5 @@
 import jsonPatch from "fast-json-patch";
+import { startsWith } from "../rules/lists.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { ViewPatch } from "./view-delta.ts";
 import { hashText, listEnd, listStart, listState, recordHash, treeHash, type Cyrb } from "./view-hash.ts";
@@ -101,13 +102,6 @@ function sameTree(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
-/** Every item of `before` is, by identity, the item at the same place in `after`. */
-function grewFrom(before: readonly unknown[], after: readonly unknown[]): boolean {
-  if (after.length < before.length) return false;
-  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return false;
-  return true;
-}
-
 /** Two different records that each have an `id` (two cards): the new one replaces the old at once. */
 const otherRecord = (a: object, b: object): boolean =>
   !Array.isArray(a) && !Array.isArray(b) && "id" in a && "id" in b && (a as { id: unknown }).id !== (b as { id: unknown }).id;
@@ -158,7 +152,7 @@ export function advanceView(t: TrackedView, view: PlayerView): ViewPatch {
     if (had && sameTree(x, before)) continue;
     forget(parts, k);
     const path = pointer(k);
-    if (had && Array.isArray(x) && Array.isArray(before) && grewFrom(before, x)) {
+    if (had && Array.isArray(x) && Array.isArray(before) && startsWith(x, before)) {
       // The hash state of its first items stays valid: the list only grows.
       const first = ops.length;
       let plainItems = true;

@@ -1,4 +1,5 @@
 import type { Cause, GameEvent } from "./events.ts";
+import { sameList } from "./lists.ts";
 import type { GameState } from "./state.ts";
 
 /**
@@ -62,13 +63,6 @@ export function appendTo<K extends Log>(d: Draft, log: K, entry: GameState[K][nu
     (d.s[log] as GameState[K][number][]) = [...list, entry];
   }
 }
-
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
 
 function sameRecord(a: object, b: object): boolean {
   if (a === b) return true;

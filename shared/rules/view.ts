@@ -6,6 +6,7 @@ import type { GameEvent } from "./events.ts";
 import type { InstitutionId } from "./institutions.ts";
 import type { AgendaId, CardId, OptionId } from "./ids.ts";
 import type { PolicyId } from "./policies.ts";
+import { startsWith } from "./lists.ts";
 import { proposalVisibleTo, type Proposal } from "./proposals.ts";
 import type { Broadcast, ChatMessage, EndState, GameState, InstitutionStatus, MeterChange, RoundRecord } from "./state.ts";
 import { membersOfPair, NATIONS, type Nation, type Pair, type StanceId } from "./vocabulary.ts";
@@ -91,27 +92,22 @@ function chatFor(all: ChatMessage[], viewerKey: string, visible: (m: ChatMessage
     seen = added.length === 0 ? last.seen : last.seen.concat(added);
   } else seen = all.filter(visible);
   seen = allOrSome(all, seen);
-  if (last) Object.assign(last, { all, seen });
-  else byViewer.set(viewerKey, { all, seen });
+  if (last) {
+    last.all = all;
+    last.seen = seen;
+  } else byViewer.set(viewerKey, { all, seen });
   return seen;
 }
 const chatSeen = new WeakMap<ChatMessage, Map<string, { all: ChatMessage[]; seen: ChatMessage[] }>>();
 
-/** `list` holds every item of `prefix`, the same objects, at the same places. */
-function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
-  if (prefix.length > list.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
-}
-
 /**
- * What one viewer (a seat, or a spectator) may see of a list, filtered once per list: a state's
- * lists are never changed, and most commands leave the proposals as they were. Keyed by the
- * list itself, so an entry goes when its list does.
+ * The proposals one viewer (a seat, or a spectator) may see, filtered once per proposals list: a
+ * state's lists are never changed, and most commands leave the proposals as they were. Keyed by
+ * the list itself, so an entry goes when its list does.
  */
-function filteredOnce<T>(memo: WeakMap<readonly T[], Map<string, T[]>>, all: T[], viewerKey: string, visible: (item: T) => boolean): T[] {
-  let byViewer = memo.get(all);
-  if (!byViewer) memo.set(all, (byViewer = new Map()));
+function proposalsFor(all: Proposal[], viewerKey: string, visible: (p: Proposal) => boolean): Proposal[] {
+  let byViewer = proposalsSeen.get(all);
+  if (!byViewer) proposalsSeen.set(all, (byViewer = new Map()));
   let list = byViewer.get(viewerKey);
   if (!list) byViewer.set(viewerKey, (list = allOrSome(all, all.filter(visible))));
   return list;
@@ -143,7 +139,7 @@ export function viewFor(state: GameState, viewer: Viewer): PlayerView {
   const viewerKey = seat ?? viewer.kind;
   const proposals: Proposal[] = everything
     ? state.proposals
-    : filteredOnce(proposalsSeen, state.proposals, viewerKey, seat ? (p) => proposalVisibleTo(p, seat) : (p) => p.status === "enacted");
+    : proposalsFor(state.proposals, viewerKey, seat ? (p) => proposalVisibleTo(p, seat) : (p) => p.status === "enacted");
 
   return {
     viewer,
